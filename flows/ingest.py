@@ -1,0 +1,150 @@
+"""`ingest_news`: discover -> read -> extract (batches) -> load -> refresh views -> artifact.
+
+Thin by design: each task wraps one `warehouse` function. Tasks get `NO_CACHE` because their
+inputs (an engine, article batches) are not worth hashing and must run every time.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from sqlalchemy.engine import Engine
+
+from warehouse import db, ingest, load
+from warehouse.articles import Article
+from warehouse.config import settings_from
+from warehouse.extract import Extraction, current_extractor_version, extract_texts
+from warehouse.sources import SourceFile, discover_files
+
+READ_CHUNK_FILES = 100  # files per read task: bounded memory, retries per chunk
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def open_warehouse(db_path: Path) -> Engine:
+    """Connect and bring schema, reference data and views up to date (I/O: retried)."""
+    engine = db.connect(db_path)
+    db.prepare(engine)
+    return engine
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def discover(inbox: Path, max_file_bytes: int) -> list[SourceFile]:
+    return discover_files(inbox, max_bytes=max_file_bytes)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def read_files(inbox: Path, sources: list[SourceFile]) -> list[ingest.FileRead]:
+    """I/O errors are retried; bad content is not an error (it comes back as a rejection)."""
+    return [ingest.read_source(inbox, source) for source in sources]
+
+
+@task(cache_policy=NO_CACHE)
+def extract_batch(articles: list[Article]) -> list[Extraction]:
+    """No retries: the model gives the same answer twice, so a failure here is a bug."""
+    return list(extract_texts((article.article_id, article.body) for article in articles))
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def load_batch(engine: Engine, batch: load.LoadBatch) -> load.LoadCounts:
+    """One transaction; idempotent, so a retry after a failed commit cannot duplicate."""
+    return load.load_batch(engine, batch)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def finish_warehouse(engine: Engine) -> None:
+    load.refresh_entity_stats(engine)
+    db.refresh_views(engine)
+
+
+def _reads(inbox: Path, sources: list[SourceFile], logger) -> Iterator[ingest.FileRead]:
+    for start in range(0, len(sources), READ_CHUNK_FILES):
+        chunk = sources[start:start + READ_CHUNK_FILES]
+        yield from read_files(inbox, chunk)
+        logger.info("read %d/%d changed files", start + len(chunk), len(sources))
+
+
+@flow(name="ingest_news")
+def ingest_news(inbox: str | None = None, db_path: str | None = None,
+                batch_size: int | None = None) -> ingest.RunSummary:
+    """Load every new article of `inbox` into the DuckDB warehouse at `db_path`."""
+    settings = settings_from(db=db_path, inbox=inbox, batch_size=batch_size)
+    logger = get_run_logger()
+    started, clock = datetime.now(timezone.utc), time.perf_counter()
+    run_id = uuid.uuid4().hex
+    engine = open_warehouse(settings.db_path)
+    counts, rejected, warnings = ingest.RunCounts(), [], []
+    try:
+        version = current_extractor_version()
+        load.start_run(engine, run_id=run_id, flow_run_id=str(flow_run.id) if flow_run.id else None,
+                       inbox=str(settings.inbox), extractor_version=version, started_at=started)
+        files = discover(settings.inbox, settings.max_file_bytes)
+        to_read, unchanged = ingest.select_changed_files(files, load.known_source_files(engine))
+        counts.files_seen, counts.files_unchanged = len(files), len(unchanged)
+        logger.info("%d files in %s: %d new or changed, %d unchanged",
+                    len(files), settings.inbox, len(to_read), len(unchanged))
+
+        seen_in_run: set[str] = set()
+        for number, planned in enumerate(ingest.plan_batches(_reads(settings.inbox, to_read, logger),
+                                                             settings.batch_size), start=1):
+            existing = load.existing_article_ids(engine, [a.article_id for a in planned.articles])
+            selection = ingest.select_new_articles(planned.articles, existing, seen_in_run)
+            extractions = extract_batch(selection.articles) if selection.articles else []
+            added = load_batch(engine, load.LoadBatch(
+                run_id=run_id, extractor_version=version, articles=selection.articles,
+                extractions=extractions, deliveries=selection.deliveries, files=planned.files,
+                rejections=planned.rejections))
+            counts.articles_loaded += added.articles
+            counts.articles_present += selection.already_present + len(selection.articles) - added.articles
+            counts.mentions_loaded += added.mentions
+            counts.amounts_loaded += added.amounts
+            counts.records_rejected += len(planned.rejections)
+            rejected += [(r.source_path, r.line, r.reason) for r in planned.rejections]
+            warnings += planned.warnings
+            for record in planned.files:
+                if record.status == "rejected":
+                    counts.files_rejected += 1
+                    if not record.records_rejected:   # else its records are listed already
+                        rejected.append((record.path, None, record.reason))
+            logger.info("batch %d: %d new articles, %d already present, %d mentions, %d amounts",
+                        number, added.articles, selection.already_present, added.mentions, added.amounts)
+
+        finish_warehouse(engine)
+        status = "completed_with_warnings" if rejected else "completed"
+        message = f"{len(rejected)} file(s) or record(s) rejected" if rejected else None
+        load.finish_run(engine, run_id, status=status, counts=counts.as_dict(), message=message)
+    except BaseException as error:
+        load.finish_run(engine, run_id, status="failed", counts=counts.as_dict(),
+                        message=f"{type(error).__name__}: {error}"[:500])
+        raise
+    finally:
+        engine.dispose()
+
+    summary = ingest.RunSummary(run_id=run_id, db_path=str(settings.db_path), inbox=str(settings.inbox),
+                                status=status, seconds=time.perf_counter() - clock, counts=counts,
+                                rejected=rejected, warnings=warnings)
+    for path, line, reason in rejected:
+        logger.warning("rejected %s%s: %s", path, f":{line}" if line else "", reason)
+    _publish(summary)
+    return summary
+
+
+def _publish(summary: ingest.RunSummary) -> None:
+    """The run summary (and what was rejected) as a Prefect table artifact."""
+    rows = [{"measure": key, "value": value} for key, value in summary.counts.as_dict().items()]
+    rows += [{"measure": "status", "value": summary.status},
+             {"measure": "seconds", "value": round(summary.seconds, 1)}]
+    create_table_artifact(key="ingest-summary", table=rows,
+                          description=f"news-warehouse run {summary.run_id} into {summary.db_path}")
+    if summary.rejected:
+        create_table_artifact(
+            key="ingest-rejections",
+            table=[{"file": p, "line": line, "reason": reason} for p, line, reason in summary.rejected],
+            description=f"Files and records rejected by run {summary.run_id}")

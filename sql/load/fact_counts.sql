@@ -1,0 +1,4 @@
+select
+    (select count(*) from articles) as articles,
+    (select count(*) from mentions) as mentions,
+    (select count(*) from amounts) as amounts

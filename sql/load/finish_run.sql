@@ -1,0 +1,14 @@
+update runs
+set
+    finished_at = ?,
+    status = ?,
+    files_seen = ?,
+    files_unchanged = ?,
+    files_rejected = ?,
+    articles_loaded = ?,
+    articles_present = ?,
+    records_rejected = ?,
+    mentions_loaded = ?,
+    amounts_loaded = ?,
+    message = ?
+where run_id = ?

@@ -1,0 +1,5 @@
+insert or ignore into mentions (
+    article_id, mention_no, entity_id, start_char, end_char, text, label, sentence_no, extractor_version
+)
+select article_id, mention_no, entity_id, start_char, end_char, text, label, sentence_no, extractor_version
+from batch_mentions

@@ -1,0 +1,2 @@
+insert into runs (run_id, flow_run_id, inbox, started_at, status, extractor_version)
+values (?, ?, ?, ?, 'running', ?)

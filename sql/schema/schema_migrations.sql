@@ -1,0 +1,6 @@
+-- Which files of sql/migrations/ have been applied; created before any of them runs.
+create table if not exists schema_migrations (
+    version     integer primary key,
+    name        varchar not null,
+    applied_at  timestamptz not null default current_timestamp
+);

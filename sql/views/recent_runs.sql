@@ -1,0 +1,21 @@
+-- Flow runs, newest first, with how long they took.
+create or replace view recent_runs as
+select
+    run_id,
+    flow_run_id,
+    status,
+    started_at,
+    finished_at,
+    round(epoch(finished_at) - epoch(started_at), 1) as seconds,
+    files_seen,
+    files_unchanged,
+    files_rejected,
+    articles_loaded,
+    articles_present,
+    records_rejected,
+    mentions_loaded,
+    amounts_loaded,
+    extractor_version,
+    message
+from runs
+order by started_at desc;

@@ -1,0 +1,167 @@
+"""The `news-warehouse` command: parses arguments and calls the library (or, for `run` and
+`serve`, the Prefect flow). User mistakes print one line and exit 2; bugs keep their traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from warehouse import db, reports
+from warehouse.config import DEFAULT_CRON, Settings, settings_from
+from warehouse.entities import ModelNotInstalled
+from warehouse.sources import InboxError
+
+
+
+class UsageError(Exception):
+    """A command-line value that cannot work (e.g. a bad cron expression)."""
+
+
+USER_ERRORS = (UsageError, InboxError, db.WarehouseError, ModelNotInstalled)
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="warehouse file (default: $NEWS_WAREHOUSE_DB or ./warehouse.duckdb)")
+
+
+def _add_inbox(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--inbox", help="folder of .txt/.jsonl article files "
+                                        "(default: $NEWS_WAREHOUSE_INBOX or the bundled seeds/articles)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="news-warehouse",
+        description="Spanish news wire -> entities and figures -> a DuckDB star schema.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the ingest flow once over the inbox",
+                              description="Run the ingest_news Prefect flow once: load every new "
+                                          "article of the inbox into the warehouse and print a summary.")
+    _add_inbox(run)
+    _add_db(run)
+    run.add_argument("--batch-size", type=int, help="articles per extraction task (default 64)")
+
+    serve = commands.add_parser("serve", help="serve the ingest flow on a cron schedule (long-running)",
+                                description="Register the ingest_news deployment with a cron schedule "
+                                            "and run its flow runs until interrupted (Ctrl-C).")
+    serve.add_argument("--cron", default=DEFAULT_CRON, help=f"cron expression (default {DEFAULT_CRON!r})")
+    _add_inbox(serve)
+    _add_db(serve)
+
+    extract = commands.add_parser(
+        "extract", help="JSONL {id, text} in -> JSONL entities and amounts out (stable contract)",
+        description="Read JSONL records {\"id\", \"text\"} from the files given or stdin and write one "
+                    "JSONL line per record to stdout, in order: {\"id\", \"entities\": [...], "
+                    "\"amounts\": [...]}. See README, 'The extract contract'.")
+    extract.add_argument("files", nargs="*", type=Path, help="JSONL files (default: stdin)")
+
+    query = commands.add_parser("query", help="run read-only SQL, or show a view or table by name",
+                                description="Run a read-only SQL statement, or print a view or table "
+                                            "given by name, on the warehouse.")
+    query.add_argument("sql", metavar="SQL|VIEW")
+    query.add_argument("--format", choices=reports.FORMATS, default="table")
+    _add_db(query)
+
+    status = commands.add_parser("status", help="row counts and the last runs",
+                                 description="Print the row count of every table and the last runs.")
+    _add_db(status)
+    return parser
+
+
+def check_run_settings(settings: Settings) -> None:
+    """Fail fast, in one line, on what a user can fix before a flow starts."""
+    if not settings.inbox.exists():
+        raise InboxError(f"inbox not found: {settings.inbox}")
+    if not settings.inbox.is_dir():
+        raise InboxError(f"inbox is not a directory: {settings.inbox}")
+    if not settings.db_path.parent.is_dir():
+        raise db.WarehouseError(f"cannot create warehouse {settings.db_path}: "
+                                f"directory {settings.db_path.parent} does not exist")
+    if settings.db_path.exists() and not os.access(settings.db_path, os.R_OK | os.W_OK):
+        raise db.WarehouseError(f"warehouse {settings.db_path} is not readable and writable")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = settings_from(db=args.db, inbox=args.inbox, batch_size=args.batch_size)
+    check_run_settings(settings)
+    from flows.ingest import ingest_news  # Prefect is imported only by the commands that run flows
+
+    summary = ingest_news(inbox=str(settings.inbox), db_path=str(settings.db_path),
+                          batch_size=settings.batch_size)
+    print("\n".join(summary.lines()))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = settings_from(db=args.db, inbox=args.inbox)
+    check_run_settings(settings)
+    from flows.deploy import ingest_deployment, serve_deployment
+
+    try:
+        deployment = ingest_deployment(cron=args.cron, inbox=str(settings.inbox.resolve()),
+                                       db_path=str(settings.db_path.resolve()))
+    except ValueError as error:   # Prefect's schedule validation: a bad cron expression
+        raise UsageError(f"invalid --cron {args.cron!r}: {str(error).strip().splitlines()[-1]}") from error
+    serve_deployment(deployment)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from warehouse.extract import run_extract_contract
+
+    for path in args.files:
+        if not path.is_file():
+            raise UsageError(f"input file not found: {path}")
+    if args.files:
+        for path in args.files:
+            with open(path, encoding="utf-8") as handle:
+                run_extract_contract(handle, sys.stdout)
+    else:
+        run_extract_contract(sys.stdin, sys.stdout)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    engine = db.connect(settings_from(db=args.db).db_path, read_only=True)
+    try:
+        columns, rows = reports.run_query(engine, args.sql)
+    except Exception as error:  # a mistake in the user's SQL is theirs to fix: one line
+        message = str(getattr(error, "orig", error)).strip().splitlines()[0]
+        raise db.WarehouseError(f"query failed: {message}") from error
+    finally:
+        engine.dispose()
+    print(reports.format_rows(columns, rows, args.format))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    engine = db.connect(settings_from(db=args.db).db_path, read_only=True)
+    try:
+        print(reports.status_report(engine))
+    finally:
+        engine.dispose()
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query, "status": cmd_status}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except USER_ERRORS as error:
+        print(f"news-warehouse: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("news-warehouse: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `news-warehouse query ... | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

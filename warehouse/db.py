@@ -1,0 +1,119 @@
+"""The one place that opens the warehouse: connections, migrations, seeds and views.
+
+DuckDB allows one read-write process or many read-only ones per file. Writers (flow runs) use
+`connect(path)`; readers (`news-warehouse query`, dashboards) use `connect(path, read_only=True)`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from warehouse.paths import SEEDS_DIR, SQL_DIR
+from warehouse.seeds import seed_files
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be opened or used as asked: a user error, printed as one line."""
+
+
+def connect(db_path: str | Path, *, read_only: bool = False) -> Engine:
+    """An engine on the DuckDB file; checks the path first so mistakes read as one clear line."""
+    path = Path(db_path).expanduser()
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `news-warehouse run` first")
+    if not read_only and not path.parent.is_dir():
+        raise WarehouseError(f"cannot create warehouse {path}: directory {path.parent} does not exist")
+    if path.exists() and path.is_dir():
+        raise WarehouseError(f"warehouse path {path} is a directory, expected a file")
+    engine = sa.create_engine(f"duckdb:///{path}", connect_args={"read_only": read_only})
+    try:
+        with engine.connect():
+            pass
+    except sa.exc.DBAPIError as error:
+        engine.dispose()
+        raise WarehouseError(f"cannot open warehouse {path}: {_first_line(error.orig)}") from error
+    return engine
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def read_sql(relative: str) -> str:
+    """The text of `sql/<relative>` (e.g. `load/insert_articles.sql`)."""
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def execute_file(conn: Connection, relative: str, parameters: tuple | None = None):
+    """Run one SQL file. Parameters are positional `?` placeholders (DuckDB's own style)."""
+    return conn.exec_driver_sql(read_sql(relative), parameters) if parameters \
+        else conn.exec_driver_sql(read_sql(relative))
+
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def migration_files() -> list[tuple[int, Path]]:
+    found = []
+    for path in sorted((SQL_DIR / "migrations").glob("*.sql")):
+        match = _MIGRATION_NAME.match(path.name)
+        if match is None:
+            raise WarehouseError(f"migration file name {path.name!r} is not NNN_name.sql")
+        found.append((int(match[1]), path))
+    return found
+
+
+def migrate(engine: Engine) -> list[str]:
+    """Apply, in order and each in its own transaction, the migrations not yet recorded."""
+    applied_now = []
+    with engine.begin() as conn:
+        execute_file(conn, "schema/schema_migrations.sql")
+        applied = {row[0] for row in execute_file(conn, "schema/applied_migrations.sql")}
+    for version, path in migration_files():
+        if version in applied:
+            continue
+        with engine.begin() as conn:
+            conn.exec_driver_sql(path.read_text(encoding="utf-8"))
+            execute_file(conn, "schema/record_migration.sql", (version, path.name))
+        applied_now.append(path.name)
+    return applied_now
+
+
+def load_seeds(engine: Engine, seeds_dir: Path = SEEDS_DIR) -> dict[str, int]:
+    """Replace every `ref_<name>` table with `seeds/<name>.csv`, in one transaction."""
+    counts = {}
+    with engine.begin() as conn:
+        for path in seed_files(seeds_dir):
+            table = f"ref_{path.stem}"
+            conn.exec_driver_sql(f"delete from {table}")
+            # all_varchar: the table's declared types decide, not the CSV sniffer's guess.
+            conn.exec_driver_sql(
+                f"insert into {table} by name "
+                f"select * from read_csv(?, header = true, all_varchar = true)", (str(path),))
+            counts[table] = conn.exec_driver_sql(f"select count(*) from {table}").scalar_one()
+    return counts
+
+
+def view_files() -> list[Path]:
+    return sorted((SQL_DIR / "views").glob("*.sql"))
+
+
+def refresh_views(engine: Engine) -> list[str]:
+    """Create or replace every view of `sql/views/` (each file holds one `create or replace view`)."""
+    names = []
+    with engine.begin() as conn:
+        for path in view_files():
+            conn.exec_driver_sql(path.read_text(encoding="utf-8"))
+            names.append(path.stem)
+    return names
+
+
+def prepare(engine: Engine) -> None:
+    """Everything a writer needs before loading: schema up to date, reference data, views."""
+    migrate(engine)
+    load_seeds(engine)
+    refresh_views(engine)

@@ -1,0 +1,123 @@
+"""Article text -> entities and figures: the extraction step, batched over `nlp.pipe`.
+
+Used by the ingest flow (per batch of articles) and by the `news-warehouse extract` contract.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import IO, Any
+
+from spacy.language import Language
+
+from warehouse import __version__
+from warehouse.amounts import Amount, extract_amounts
+from warehouse.canonical import Mention, canonicalise
+from warehouse.entities import doc_mentions, load_pipeline, model_version, sentence_starts
+from warehouse.seeds import seed_files
+
+PIPE_BATCH_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article_id: Any                     # the caller's key: an article id, or a contract record's id
+    mentions: tuple[Mention, ...]
+    amounts: tuple[Amount, ...]
+    amount_sentences: tuple[int, ...]   # sentence index of each amount, same order
+
+
+@lru_cache(maxsize=4)
+def extractor_version(model: str) -> str:
+    """Code version + model version + a hash of the reference data: any change to what decides
+    an extracted row changes this string, which every extracted row records."""
+    digest = hashlib.sha256()
+    for path in seed_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"news-warehouse-{__version__}+{model}+seeds-{digest.hexdigest()[:10]}"
+
+
+def current_extractor_version(nlp: Language | None = None) -> str:
+    return extractor_version(model_version(nlp or load_pipeline()))
+
+
+def extract_texts(items: Iterable[tuple[str, str]], *, nlp: Language | None = None,
+                  batch_size: int = PIPE_BATCH_SIZE) -> Iterator[Extraction]:
+    """Extractions for `(id, text)` pairs, in input order, streaming through `nlp.pipe`."""
+    nlp = nlp or load_pipeline()
+    for doc, key in nlp.pipe(items_as_tuples(items), as_tuples=True, batch_size=batch_size):
+        mentions = canonicalise(doc_mentions(doc))
+        starts = sentence_starts(doc)
+        amounts = extract_amounts(doc.text)
+        sentences = tuple(max(bisect.bisect_right(starts, a.start) - 1, 0) for a in amounts)
+        yield Extraction(key, tuple(mentions), tuple(amounts), sentences)
+
+
+def items_as_tuples(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """`nlp.pipe(as_tuples=True)` wants (text, context); callers think in (id, text)."""
+    for key, text in items:
+        yield text, key
+
+
+def decimal_string(value: Decimal) -> str:
+    """`Decimal('3E+10')` -> `'30000000000'`; `Decimal('15.50')` -> `'15.5'`."""
+    return format(value.normalize(), "f")
+
+
+def contract_record(extraction: Extraction) -> dict:
+    """The `news-warehouse extract` JSON object for one input record (README, "extract")."""
+    return {
+        "id": extraction.article_id,
+        "entities": [
+            {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "entity": m.entity_name}
+            for m in extraction.mentions
+        ],
+        "amounts": [
+            {"start": a.start, "end": a.end, "text": a.text, "kind": a.kind,
+             "value": decimal_string(a.value), "unit": a.unit, "object": a.object,
+             "qualifier": a.qualifier}
+            for a in extraction.amounts
+        ],
+    }
+
+
+def run_extract_contract(lines: Iterable[str], out: IO[str], *, nlp: Language | None = None) -> int:
+    """The `news-warehouse extract` contract: JSONL `{"id", "text"}` in, one JSONL line out per
+    input record, in order, streaming. A line that is not such a record still gets its output
+    line, with empty lists and an `error`, so outputs stay aligned with inputs. Returns the
+    number of records that had an error."""
+    errors = 0
+
+    def records() -> Iterator[tuple[tuple[Any, str | None], str]]:
+        nonlocal errors
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                errors += 1
+                yield (None, f"line {number}: invalid JSON: {error.msg}"), ""
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                errors += 1
+                key = record.get("id") if isinstance(record, dict) else None
+                yield (key, f"line {number}: expected an object with a string 'text'"), ""
+                continue
+            yield (record.get("id"), None), record["text"]
+
+    for extraction in extract_texts(records(), nlp=nlp):
+        key, error = extraction.article_id
+        output = contract_record(extraction) | {"id": key}
+        if error:
+            output["error"] = error
+        out.write(json.dumps(output, ensure_ascii=False) + "\n")
+        out.flush()
+    return errors

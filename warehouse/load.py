@@ -1,0 +1,257 @@
+"""Bulk, idempotent loading through DuckDB's Arrow path.
+
+Each batch is one transaction: an article is never stored without its mentions and amounts, and
+a file is marked loaded only in the transaction that stores its last article. Every insert is
+`insert or ignore` on natural keys, so loading the same batch twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import pyarrow as pa
+from sqlalchemy.engine import Connection, Engine
+
+from warehouse.articles import Article, Rejection
+from warehouse.db import execute_file
+from warehouse.extract import Extraction
+
+# amounts.value is DECIMAL(38, 6): six decimals hold cents and fractional percentages exactly.
+_VALUE_QUANTUM = Decimal("0.000001")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    article_id: str
+    source_path: str
+    position: int
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """The state of one inbox file after this run, as stored in `source_files`."""
+    path: str
+    content_hash: str | None
+    size_bytes: int
+    modified_at: datetime
+    status: str                 # loaded, partially_loaded or rejected
+    reason: str | None
+    articles_found: int = 0
+    records_rejected: int = 0
+
+
+@dataclass
+class LoadBatch:
+    run_id: str
+    extractor_version: str
+    articles: list[Article] = field(default_factory=list)        # new to the warehouse
+    extractions: list[Extraction] = field(default_factory=list)  # one per article, same order
+    deliveries: list[Delivery] = field(default_factory=list)
+    files: list[FileRecord] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    articles: int
+    mentions: int
+    amounts: int
+
+
+def entity_id(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _exact(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(_VALUE_QUANTUM, rounding=ROUND_HALF_EVEN)
+
+
+_SCHEMAS = {
+    "batch_articles": pa.schema([
+        ("article_id", pa.string()), ("title", pa.string()), ("body", pa.string()),
+        ("published_date", pa.date32()), ("dateline_place", pa.string()), ("agency", pa.string()),
+        ("outlet", pa.string()), ("url", pa.string()), ("source_ref", pa.string()),
+        ("source_path", pa.string()), ("source_position", pa.int32()), ("char_count", pa.int32()),
+        ("run_id", pa.string()), ("extractor_version", pa.string()),
+    ]),
+    "batch_entities": pa.schema([
+        ("entity_id", pa.string()), ("entity_key", pa.string()), ("name", pa.string()),
+        ("label", pa.string()), ("country_code", pa.string()),
+    ]),
+    "batch_mentions": pa.schema([
+        ("article_id", pa.string()), ("mention_no", pa.int32()), ("entity_id", pa.string()),
+        ("start_char", pa.int32()), ("end_char", pa.int32()), ("text", pa.string()),
+        ("label", pa.string()), ("sentence_no", pa.int32()), ("extractor_version", pa.string()),
+    ]),
+    "batch_amounts": pa.schema([
+        ("article_id", pa.string()), ("amount_no", pa.int32()), ("start_char", pa.int32()),
+        ("end_char", pa.int32()), ("text", pa.string()), ("kind", pa.string()),
+        ("value", pa.decimal128(38, 6)), ("value_high", pa.decimal128(38, 6)), ("unit", pa.string()),
+        ("object", pa.string()), ("qualifier", pa.string()), ("unit_inferred", pa.bool_()),
+        ("sentence_no", pa.int32()), ("extractor_version", pa.string()),
+    ]),
+    "batch_deliveries": pa.schema([
+        ("article_id", pa.string()), ("source_path", pa.string()), ("position", pa.int32()),
+        ("run_id", pa.string()),
+    ]),
+    "batch_rejections": pa.schema([
+        ("run_id", pa.string()), ("source_path", pa.string()), ("line_no", pa.int32()),
+        ("reason", pa.string()),
+    ]),
+    "batch_source_files": pa.schema([
+        ("path", pa.string()), ("content_hash", pa.string()), ("size_bytes", pa.int64()),
+        ("modified_at", pa.timestamp("us", tz="UTC")), ("status", pa.string()), ("reason", pa.string()),
+        ("articles_found", pa.int32()), ("records_rejected", pa.int32()),
+        ("seen_at", pa.timestamp("us", tz="UTC")), ("run_id", pa.string()),
+    ]),
+    "batch_article_ids": pa.schema([("article_id", pa.string())]),
+}
+
+
+def _table(name: str, rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
+
+
+def _insert(conn: Connection, name: str, rows: list[dict], statement: str) -> None:
+    """Register `rows` as the Arrow table `name` and run `sql/load/<statement>.sql` over it."""
+    if not rows:
+        return
+    raw = conn.connection.driver_connection
+    raw.register(name, _table(name, rows))
+    try:
+        execute_file(conn, f"load/{statement}.sql")
+    finally:
+        raw.unregister(name)
+
+
+def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:
+    """Which of `ids` the warehouse already holds."""
+    if not ids:
+        return set()
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.register("batch_article_ids", _table("batch_article_ids", [{"article_id": i} for i in ids]))
+        try:
+            return {row[0] for row in execute_file(conn, "load/existing_articles.sql")}
+        finally:
+            raw.unregister("batch_article_ids")
+
+
+def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
+    """The batch as rows per staging table (plain data, testable without a database)."""
+    version, run_id = batch.extractor_version, batch.run_id
+    rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
+    entities: dict[str, dict] = {}
+    for article, extraction in zip(batch.articles, batch.extractions, strict=True):
+        if article.article_id != extraction.article_id:
+            raise ValueError(f"extraction {extraction.article_id} does not belong to {article.article_id}")
+        rows["batch_articles"].append({
+            "article_id": article.article_id, "title": article.title, "body": article.body,
+            "published_date": article.published, "dateline_place": article.dateline_place,
+            "agency": article.agency, "outlet": article.outlet, "url": article.url,
+            "source_ref": article.source_ref, "source_path": article.source_path,
+            "source_position": article.position, "char_count": len(article.body),
+            "run_id": run_id, "extractor_version": version,
+        })
+        for number, mention in enumerate(extraction.mentions):
+            key = entity_id(mention.entity_key)
+            entities.setdefault(key, {
+                "entity_id": key, "entity_key": mention.entity_key, "name": mention.entity_name,
+                "label": mention.label, "country_code": mention.country_code,
+            })
+            rows["batch_mentions"].append({
+                "article_id": article.article_id, "mention_no": number, "entity_id": key,
+                "start_char": mention.start, "end_char": mention.end, "text": mention.text,
+                "label": mention.label, "sentence_no": mention.sentence, "extractor_version": version,
+            })
+        for number, (amount, sentence) in enumerate(zip(extraction.amounts, extraction.amount_sentences,
+                                                        strict=True)):
+            rows["batch_amounts"].append({
+                "article_id": article.article_id, "amount_no": number, "start_char": amount.start,
+                "end_char": amount.end, "text": amount.text, "kind": amount.kind,
+                "value": _exact(amount.value), "value_high": _exact(amount.value_high),
+                "unit": amount.unit, "object": amount.object, "qualifier": amount.qualifier,
+                "unit_inferred": amount.unit_inferred, "sentence_no": sentence,
+                "extractor_version": version,
+            })
+    rows["batch_entities"] = list(entities.values())
+    rows["batch_deliveries"] = [
+        {"article_id": d.article_id, "source_path": d.source_path, "position": d.position, "run_id": run_id}
+        for d in batch.deliveries
+    ]
+    rows["batch_rejections"] = [
+        {"run_id": run_id, "source_path": r.source_path, "line_no": r.line, "reason": r.reason}
+        for r in batch.rejections
+    ]
+    seen_at = _now()
+    rows["batch_source_files"] = [
+        {"path": f.path, "content_hash": f.content_hash, "size_bytes": f.size_bytes,
+         "modified_at": f.modified_at, "status": f.status, "reason": f.reason,
+         "articles_found": f.articles_found, "records_rejected": f.records_rejected,
+         "seen_at": seen_at, "run_id": run_id}
+        for f in batch.files
+    ]
+    return rows
+
+
+# Parents before children: foreign keys are checked statement by statement.
+_LOAD_ORDER = [
+    ("batch_articles", "insert_articles"),
+    ("batch_entities", "insert_entities"),
+    ("batch_mentions", "insert_mentions"),
+    ("batch_amounts", "insert_amounts"),
+    ("batch_deliveries", "insert_deliveries"),
+    ("batch_rejections", "insert_rejections"),
+    ("batch_source_files", "upsert_source_files"),
+]
+
+
+def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
+    """Store one batch in one transaction; returns what it added (zero on a repeat)."""
+    rows = batch_rows(batch)
+    with engine.begin() as conn:
+        before = _fact_counts(conn)
+        for name, statement in _LOAD_ORDER:
+            _insert(conn, name, rows[name], statement)
+        after = _fact_counts(conn)
+    return LoadCounts(*(a - b for a, b in zip(after, before)))
+
+
+def _fact_counts(conn: Connection) -> tuple[int, int, int]:
+    return tuple(execute_file(conn, "load/fact_counts.sql").one())
+
+
+def known_source_files(engine: Engine) -> dict[str, tuple[int, datetime, str | None, str]]:
+    """path -> (size, mtime, content hash, status) of every file the warehouse has seen."""
+    with engine.connect() as conn:
+        return {row[0]: (row[1], row[2], row[3], row[4])
+                for row in execute_file(conn, "load/known_source_files.sql")}
+
+
+def refresh_entity_stats(engine: Engine) -> None:
+    with engine.begin() as conn:
+        execute_file(conn, "load/refresh_entity_stats.sql")
+
+
+def start_run(engine: Engine, *, run_id: str, flow_run_id: str | None, inbox: str,
+              extractor_version: str, started_at: datetime) -> None:
+    with engine.begin() as conn:
+        execute_file(conn, "load/start_run.sql", (run_id, flow_run_id, inbox, started_at, extractor_version))
+
+
+def finish_run(engine: Engine, run_id: str, *, status: str, counts: dict[str, int], message: str | None) -> None:
+    with engine.begin() as conn:
+        execute_file(conn, "load/finish_run.sql", (
+            _now(), status, counts["files_seen"], counts["files_unchanged"], counts["files_rejected"],
+            counts["articles_loaded"], counts["articles_present"], counts["records_rejected"],
+            counts["mentions_loaded"], counts["amounts_loaded"], message, run_id,
+        ))
+
+
