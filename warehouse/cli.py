@@ -84,9 +84,16 @@ def check_run_settings(settings: Settings) -> None:
         raise db.WarehouseError(f"warehouse {settings.db_path} is not readable and writable")
 
 
+def _quiet_prefect_telemetry() -> None:
+    # Deployments here reach no network but package registries: telemetry would only log errors.
+    # setdefault: a user who wants it sets the variable.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, inbox=args.inbox, batch_size=args.batch_size)
     check_run_settings(settings)
+    _quiet_prefect_telemetry()
     from flows.ingest import ingest_news  # Prefect is imported only by the commands that run flows
 
     summary = ingest_news(inbox=str(settings.inbox), db_path=str(settings.db_path),
@@ -98,6 +105,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, inbox=args.inbox)
     check_run_settings(settings)
+    _quiet_prefect_telemetry()
     from flows.deploy import ingest_deployment, serve_deployment
 
     try:

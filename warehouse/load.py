@@ -135,7 +135,10 @@ def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:
     """Which of `ids` the warehouse already holds."""
     if not ids:
         return set()
-    with engine.connect() as conn:
+    # begin(), not connect(): DuckDB's register/unregister are transactional, and a connection
+    # closed without commit rolls back the unregister, leaving the name taken on the pooled
+    # connection ("View with name ... already exists" on the next call).
+    with engine.begin() as conn:
         raw = conn.connection.driver_connection
         raw.register("batch_article_ids", _table("batch_article_ids", [{"article_id": i} for i in ids]))
         try:

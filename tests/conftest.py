@@ -1,0 +1,43 @@
+"""Shared fixtures: the sample articles, the real spaCy pipeline, real DuckDB files in temp dirs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warehouse import db
+from warehouse.articles import Article, parse_raw_text
+from warehouse.paths import SAMPLE_INBOX
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_inbox() -> Path:
+    return SAMPLE_INBOX
+
+
+@pytest.fixture(scope="session")
+def sample_articles() -> list[Article]:
+    """The two reference articles, parsed: [titled EFE article, untitled rewrite]."""
+    articles = []
+    for path in sorted(SAMPLE_INBOX.glob("*.txt")):
+        articles += parse_raw_text(path.read_text(encoding="utf-8"), path.name).articles
+    return articles
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from warehouse.entities import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture
+def engine(tmp_path):
+    """A fresh, prepared warehouse file in a temp dir."""
+    engine = db.connect(tmp_path / "test.duckdb")
+    db.prepare(engine)
+    yield engine
+    engine.dispose()

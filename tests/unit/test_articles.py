@@ -1,0 +1,114 @@
+"""Readers: raw scraped text and JSON Lines -> Article records."""
+
+from datetime import date
+
+import pytest
+
+from warehouse.articles import article_id, parse_jsonl, parse_raw_text
+
+
+def test_titled_sample_keeps_title_date_dateline_and_agency(sample_articles):
+    first = sample_articles[0]
+    assert first.title == ("Putin y Tokáyev celebran una reunión informal en el Kremlin en vísperas "
+                           "de negociaciones")
+    assert first.published == date(2025, 11, 11)
+    assert first.dateline_place == "Moscú"
+    assert first.agency == "EFE"
+    assert first.body.startswith("Moscú, 11 nov (EFE).- El presidente de Rusia")
+    assert first.source_path == "000_542891e76d12465d.txt" and first.position == 0
+
+
+def test_reading_time_signature_and_byline_are_not_body(sample_articles):
+    body = sample_articles[0].body
+    assert "2 minutos" not in body
+    assert body.endswith("en las últimas semanas.")
+    assert "mos/lar" not in body
+
+
+def test_untitled_sample_starts_body_on_header_line(sample_articles):
+    second = sample_articles[1]
+    assert second.title is None
+    assert second.published == date(2025, 11, 11)
+    assert second.body.startswith('"El punto clave de mi visita a Moscú')
+    assert second.dateline_place is None and second.agency is None
+
+
+def test_samples_have_distinct_ids(sample_articles):
+    assert len({a.article_id for a in sample_articles}) == 2
+
+
+RAW_TWO_ARTICLES = """ date 2025-11-11 Primera noticia
+
+1 minuto
+
+Madrid, 3 dic (Europa Press).- Texto de la primera.
+
+Segundo párrafo. EFE
+
+abc/def
+date 2025-11-12
+Texto de la segunda noticia, sin título, que termina aquí.
+"""
+
+
+def test_file_with_two_headers_gives_two_articles_in_order():
+    parsed = parse_raw_text(RAW_TWO_ARTICLES, "two.txt")
+    assert [a.position for a in parsed.articles] == [0, 1]
+    first, second = parsed.articles
+    assert first.title == "Primera noticia"
+    assert first.body == "Madrid, 3 dic (Europa Press).- Texto de la primera.\n\nSegundo párrafo."
+    assert first.agency == "Europa Press" and first.dateline_place == "Madrid"
+    assert second.title is None and second.published == date(2025, 11, 12)
+    assert second.body == "Texto de la segunda noticia, sin título, que termina aquí."
+
+
+def test_header_after_previous_byline_on_same_line_is_found():
+    parsed = parse_raw_text("mos/lar date 2025-01-02 Título\n\nCuerpo del texto.", "x.txt")
+    assert [(a.title, a.body) for a in parsed.articles] == [("Título", "Cuerpo del texto.")]
+
+
+def test_impossible_date_loads_with_null_date_and_a_warning():
+    parsed = parse_raw_text("date 2025-13-45 Título\n\nCuerpo.", "x.txt")
+    assert parsed.articles[0].published is None
+    assert any("impossible date" in w for w in parsed.warnings)
+
+
+def test_text_without_header_is_rejected_with_reason():
+    parsed = parse_raw_text("Un texto cualquiera sin cabecera.", "x.txt")
+    assert parsed.articles == []
+    assert parsed.rejections[0].reason == "no 'date YYYY-MM-DD' header found"
+
+
+def test_header_without_body_is_rejected_with_line_number():
+    parsed = parse_raw_text("date 2025-01-01 Título\n\ndate 2025-01-02 Otro\n\nCuerpo.", "x.txt")
+    assert len(parsed.articles) == 1
+    assert (parsed.rejections[0].line, parsed.rejections[0].reason) == (1, "article has a header but no body")
+
+
+def test_same_article_with_other_whitespace_and_line_endings_has_same_id():
+    assert article_id("Título", "Uno  dos\n\ntres") == article_id("Título ", "Uno dos\r\n\r\ntres ")
+    assert article_id("Título", "Uno dos") != article_id("Título", "Uno tres")
+
+
+def test_jsonl_record_fields_are_kept():
+    line = ('{"id": "n-1", "title": "T", "text": "Cuerpo con texto.", "date": "2021-02-03T10:00:00Z", '
+            '"source": "El País", "url": "https://example.org/a"}')
+    article = parse_jsonl(line, "f.jsonl").articles[0]
+    assert (article.title, article.body, article.published) == ("T", "Cuerpo con texto.", date(2021, 2, 3))
+    assert (article.outlet, article.url, article.source_ref) == ("El País", "https://example.org/a", "n-1")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("{not json", "invalid JSON"),
+    ("[1, 2]", "line is not a JSON object"),
+    ('{"title": "sin texto"}', "record has no 'text'"),
+    ('{"text": "   "}', "record has no 'text'"),
+    ('{"text": "Algo.", "date": "ayer"}', "bad 'date'"),
+], ids=["malformed", "not-an-object", "missing-text", "blank-text", "bad-date"])
+def test_bad_jsonl_lines_are_rejected_with_line_numbers_and_the_rest_loads(line, reason):
+    text = '{"text": "Primera."}\n' + line + '\n{"text": "Tercera.", "date": null}\n'
+    parsed = parse_jsonl(text, "f.jsonl")
+    assert [a.body for a in parsed.articles] == ["Primera.", "Tercera."]
+    assert [a.position for a in parsed.articles] == [0, 1]
+    assert parsed.rejections[0].line == 2
+    assert parsed.rejections[0].reason.startswith(reason)
