@@ -89,36 +89,69 @@ def news_dateline(doc: Doc) -> Doc:
     return doc
 
 
-# Spanish preterite third person (`Añadió`, `Afirmó`, `Explicaron`): the model often tags such a
-# sentence-initial verb as a name; names almost never end like this.
-_VERB_ENDING = re.compile(r"(?:ó|aron|ieron)$")
+# Spanish verb forms the model tags as names when they open a sentence (`Añadió`, `Afirmó`,
+# `Explicaron`, `Vendrá`): preterite and future third person. Names almost never end like this.
+_VERB_ENDING = re.compile(r"(?:ó|aron|ieron|rá|rán)$")
+# Articles belong to names (`La Haya`, `El Salvador`, `Los Ángeles`); other function words do not.
+_ARTICLES = {"el", "la", "los", "las"}
+# Lowercase words that join the parts of a name (`Banco de España`, `Trinidad y Tobago`).
+_NAME_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "i", "da", "do", "dos", "von", "van"}
 
 
-def _is_sentence_initial(span: Span) -> bool:
-    """First word of its sentence or paragraph (opening quotes, dashes and line breaks aside).
+@lru_cache(maxsize=1)
+def _non_entity_words() -> frozenset[str]:
+    """Connectors, titles and time words that are never a name on their own (seeds)."""
+    return frozenset(row["word"] for row in read_seed("non_entity_words"))
 
-    The sentence recogniser does not always split at a paragraph break, hence both tests."""
-    previous = span.start - 1
-    doc = span.doc
-    while previous >= span.sent.start and (doc[previous].is_punct or doc[previous].is_quote) \
+
+def _is_sentence_initial(doc: Doc, index: int) -> bool:
+    """Token `index` is the first word of its sentence or paragraph (opening quotes, `¿`, `¡`,
+    dashes and line breaks aside). The sentence recogniser does not always split at a paragraph
+    break, hence both tests."""
+    start = doc[index].sent.start
+    previous = index - 1
+    while previous >= start and (doc[previous].is_punct or doc[previous].is_quote) \
             and doc[previous].text not in ".!?:;":
         previous -= 1
-    return previous < span.sent.start or doc[previous].is_space or doc[previous].text in ".!?:;"
+    return previous < start or doc[previous].is_space or doc[previous].text in ".!?:;"
+
+
+def _trimmed(span: Span) -> Span | None:
+    """The span without what the model glued to a name: punctuation at either end, leading
+    lowercase words (`expresará Biden`, `de Colombia`) and a sentence-initial preposition or verb
+    (`En Estados Unidos`, `Vendrá América Latina`). None when nothing is left."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].is_lower):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ".":
+        end -= 1
+    if end - start > 1 and _is_sentence_initial(doc, start):
+        first = doc[start].lower_
+        if (first in STOP_WORDS and first not in _ARTICLES) or _VERB_ENDING.search(first):
+            start += 1
+    if start >= end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
 def is_noise(span: Span) -> bool:
-    """A predicted entity that is not a name (rules with tests in tests/unit/test_entities.py)."""
+    """A predicted entity that is not a name (rules with tests in tests/integration)."""
     text = span.text
-    if not any(ch.isalpha() for ch in text):
-        return True                                      # numbers, dates, punctuation
+    if len(text) < 2 or not any(ch.isalpha() for ch in text):
+        return True                                      # `N`, numbers, dates, punctuation
     if not any(ch.isupper() for ch in text):
         return True                                      # `celebró`: a lowercase word is not a name
+    lowered = text.lower()
+    if lowered in _non_entity_words():
+        return True                                      # `Asimismo`, `Sin embargo`, `Presidente`
     first = span[0].lower_
-    if len(span) == 1 and _is_sentence_initial(span):
-        if first in STOP_WORDS or _VERB_ENDING.search(first):
+    if len(span) == 1:
+        if lowered.endswith("mente"):
+            return True                                  # adverbs: `Previamente`, `Finalmente`
+        if _is_sentence_initial(span.doc, span.start) and (first in STOP_WORDS or _VERB_ENDING.search(first)):
             return True                                  # `Según`, `Además`, `Añadió`
-    if first in STOP_WORDS and any(t.is_lower and t.lower_ not in STOP_WORDS for t in span[1:]):
-        return True                                      # `El presidente de Rusia`, `El punto clave de mi`
+    if first in STOP_WORDS and any(t.is_lower and t.lower_ not in _NAME_CONNECTORS for t in span[1:]):
+        return True                                      # `El presidente de Rusia`, `De hecho`
     return False
 
 
@@ -132,10 +165,13 @@ def _trailing_name(span: Span) -> Span | None:
 
 @Language.component("news_entity_filter")
 def news_entity_filter(doc: Doc) -> Doc:
-    """Drop noise; keep the name a noisy phrase ends with when knowledge types it."""
+    """Trim and drop noise; keep the name a noisy phrase ends with when knowledge types it."""
     known = known_entities()
     kept = []
-    for span in doc.ents:
+    for predicted in doc.ents:
+        span = _trimmed(predicted)
+        if span is None:
+            continue
         if not is_noise(span):
             kept.append(span)
             continue

@@ -53,3 +53,8 @@ create table ref_entity_cue_words (
     word   varchar primary key,
     label  varchar not null
 );
+
+create table ref_non_entity_words (
+    word    varchar primary key,
+    reason  varchar
+);

@@ -77,3 +77,17 @@ def test_short_and_full_names_are_one_entity(sample_mentions):
 def test_us_abbreviation_is_estados_unidos_with_code(sample_mentions):
     us = [m for m in sample_mentions[1] if m.text in ("EE.UU.", "Estados Unidos")]
     assert {(m.entity_name, m.country_code) for m in us} == {("Estados Unidos", "US")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("¿Qué pasará con el plan?", []),
+    ("Sin embargo, el Gobierno dijo que no.", [("Gobierno", "ORG")]),
+    ("Asimismo, la ONU pidió calma.", [("ONU", "ORG")]),
+    ("En Estados Unidos hubo protestas.", [("Estados Unidos", "LOC")]),
+    ("La Haya acoge el juicio.", [("La Haya", "LOC")]),
+    ("Previamente, Putin habló con la prensa.", [("Putin", "PER")]),
+    ("De hecho, Rusia ganó.", [("Rusia", "LOC")]),
+], ids=["question-word", "connector-phrase", "connector-word", "leading-preposition",
+        "article-is-part-of-name", "adverb", "connector-with-stop-word"])
+def test_noise_rules_on_real_sentences(nlp, sentence, expected):
+    assert [(e.text, e.label_) for e in nlp(sentence).ents] == expected
