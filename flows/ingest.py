@@ -102,7 +102,10 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
                 extractions=extractions, deliveries=selection.deliveries, files=planned.files,
                 rejections=planned.rejections))
             counts.articles_loaded += added.articles
-            counts.articles_present += selection.already_present + len(selection.articles) - added.articles
+            # Present: stored before this batch, or by a retried load whose first attempt committed.
+            present = selection.already_present + len(selection.articles) - added.articles
+            counts.articles_present += present
+            counts.entities_added += added.entities
             counts.mentions_loaded += added.mentions
             counts.amounts_loaded += added.amounts
             counts.records_rejected += len(planned.rejections)
@@ -114,7 +117,7 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
                     if not record.records_rejected:   # else its records are listed already
                         rejected.append((record.path, None, record.reason))
             logger.info("batch %d: %d new articles, %d already present, %d mentions, %d amounts",
-                        number, added.articles, selection.already_present, added.mentions, added.amounts)
+                        number, added.articles, present, added.mentions, added.amounts)
 
         finish_warehouse(engine)
         status = "completed_with_warnings" if rejected else "completed"

@@ -132,6 +132,7 @@ class RunCounts:
     articles_loaded: int = 0
     articles_present: int = 0
     records_rejected: int = 0
+    entities_added: int = 0
     mentions_loaded: int = 0
     amounts_loaded: int = 0
 
@@ -158,7 +159,7 @@ class RunSummary:
             f"files seen {c.files_seen} (unchanged {c.files_unchanged}, rejected {c.files_rejected})",
             f"articles loaded {c.articles_loaded}, already present {c.articles_present}, "
             f"rejected {c.records_rejected}",
-            f"mentions {c.mentions_loaded}, amounts {c.amounts_loaded}",
+            f"entities added {c.entities_added}, mentions {c.mentions_loaded}, amounts {c.amounts_loaded}",
         ]
         out += [f"rejected: {path}{f':{line}' if line else ''}: {reason}" for path, line, reason in self.rejected]
         out += [f"warning: {warning}" for warning in self.warnings]

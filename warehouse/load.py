@@ -57,6 +57,7 @@ class LoadBatch:
 @dataclass(frozen=True)
 class LoadCounts:
     articles: int
+    entities: int
     mentions: int
     amounts: int
 
@@ -227,7 +228,7 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
     return LoadCounts(*(a - b for a, b in zip(after, before)))
 
 
-def _fact_counts(conn: Connection) -> tuple[int, int, int]:
+def _fact_counts(conn: Connection) -> tuple[int, int, int, int]:
     return tuple(execute_file(conn, "load/fact_counts.sql").one())
 
 
@@ -254,7 +255,7 @@ def finish_run(engine: Engine, run_id: str, *, status: str, counts: dict[str, in
         execute_file(conn, "load/finish_run.sql", (
             _now(), status, counts["files_seen"], counts["files_unchanged"], counts["files_rejected"],
             counts["articles_loaded"], counts["articles_present"], counts["records_rejected"],
-            counts["mentions_loaded"], counts["amounts_loaded"], message, run_id,
+            counts["entities_added"], counts["mentions_loaded"], counts["amounts_loaded"], message, run_id,
         ))
 
 

@@ -8,6 +8,7 @@ set
     articles_loaded = ?,
     articles_present = ?,
     records_rejected = ?,
+    entities_added = ?,
     mentions_loaded = ?,
     amounts_loaded = ?,
     message = ?

@@ -13,6 +13,7 @@ create table runs (
     articles_loaded    integer not null default 0,
     articles_present   integer not null default 0,  -- deliveries of articles already in the warehouse
     records_rejected   integer not null default 0,  -- articles or lines that could not be used
+    entities_added     integer not null default 0,  -- canonical entities new to the warehouse
     mentions_loaded    integer not null default 0,
     amounts_loaded     integer not null default 0,
     extractor_version  varchar not null,

@@ -13,6 +13,7 @@ select
     articles_loaded,
     articles_present,
     records_rejected,
+    entities_added,
     mentions_loaded,
     amounts_loaded,
     extractor_version,

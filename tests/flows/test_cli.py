@@ -31,7 +31,7 @@ def test_run_prints_a_short_summary(warehouse_file):
     _, stdout = warehouse_file
     assert "files seen 2 (unchanged 0, rejected 0)" in stdout
     assert "articles loaded 2, already present 0, rejected 0" in stdout
-    assert " s -> " in stdout and "mentions " in stdout and "amounts " in stdout
+    assert " s -> " in stdout and "entities added " in stdout and "mentions " in stdout and "amounts " in stdout
 
 
 def test_query_counts_articles_in_every_format(warehouse_file):

@@ -163,3 +163,18 @@ def test_run_summary_artifact_is_published(samples_db):
         artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["ingest-summary"])))
     assert artifacts and artifacts[0].type == "table"
     assert "articles_loaded" in json.dumps(artifacts[0].data)
+
+
+def test_real_news_sample_loads_every_record(tmp_path):
+    from pathlib import Path
+
+    inbox, db_path = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "data" / "corpus_sample.jsonl", inbox / "news.jsonl")
+    summary = run(inbox, db_path)
+    assert (summary.counts.articles_loaded, summary.counts.records_rejected, summary.status) == (20, 0, "completed")
+    [(with_mentions, undated, with_outlet)] = query(db_path, """
+        select count(*) filter (where mentions > 0), count(*) filter (where published_date is null),
+               count(*) filter (where outlet is not null)
+        from article_overview""")
+    assert (with_mentions, undated, with_outlet) == (20, 20, 20)
