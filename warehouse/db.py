@@ -35,6 +35,10 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> Engine:
             pass
     except sa.exc.DBAPIError as error:
         engine.dispose()
+        if "lock" in str(error.orig).lower():
+            # DuckDB: one read-write process, or many read-only ones, per file.
+            raise WarehouseError(f"warehouse {path} is in use by another process (a run in progress?): "
+                                 f"try again when it finishes") from error
         raise WarehouseError(f"cannot open warehouse {path}: {_first_line(error.orig)}") from error
     return engine
 

@@ -159,3 +159,21 @@ def test_reader_connection_cannot_write(loaded, tmp_path):
 def test_missing_directory_is_a_clear_user_error(tmp_path):
     with pytest.raises(db.WarehouseError, match="directory .* does not exist"):
         db.connect(tmp_path / "no" / "w.duckdb")
+
+
+def test_reader_while_another_process_writes_gets_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "w.duckdb"
+    db.connect(path).dispose()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)"),
+        str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(db.WarehouseError, match="in use by another process"):
+            db.connect(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
