@@ -28,7 +28,6 @@ What is deliberately not a figure:
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import Counter
@@ -39,6 +38,7 @@ from pathlib import Path
 
 from warehouse.numbers import comma_is_decimal, numeral_value, tidy
 from warehouse.paths import SEEDS_DIR
+from warehouse.seeds import read_seed, split_list
 
 KINDS = ("money", "percent", "quantity", "count")
 QUALIFIERS = ("approx", "more_than", "less_than", "at_least", "at_most", "up_to")
@@ -123,13 +123,8 @@ _DEMONYM_ENDINGS = ("ense", "ano", "ana", "eno", "ena", "ino", "ina", "es", "esa
 _MIN_STEM = 4
 
 
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _split(cell: str | None) -> tuple[str, ...]:
-    return tuple(item.strip() for item in (cell or "").split("|") if item.strip())
+    return tuple(split_list(cell))
 
 
 def _fold(s: str) -> str:
@@ -160,7 +155,7 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
             symbols=_split(row["symbols"]),
             words=tuple(w.lower() for w in _split(row["words"])),
         )
-        for row in _read_csv(seeds_dir / "currencies.csv")
+        for row in read_seed("currencies", seeds_dir)
     }
     units = {
         row["symbol"]: Unit(
@@ -170,12 +165,12 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
             factor_to_base=Decimal(row["factor_to_base"]),
             words=_split(row["words"]),
         )
-        for row in _read_csv(seeds_dir / "units.csv")
+        for row in read_seed("units", seeds_dir)
     }
-    scale_words = {r["word"].lower(): int(r["multiplier"]) for r in _read_csv(seeds_dir / "scale_words.csv")}
-    number_words = {r["word"].lower(): Decimal(r["value"]) for r in _read_csv(seeds_dir / "number_words.csv")}
+    scale_words = {r["word"].lower(): int(r["multiplier"]) for r in read_seed("scale_words", seeds_dir)}
+    number_words = {r["word"].lower(): Decimal(r["value"]) for r in read_seed("number_words", seeds_dir)}
     qualifiers = {
-        _key(r["phrase"].lower()): r["qualifier"] for r in _read_csv(seeds_dir / "amount_qualifiers.csv")
+        _key(r["phrase"].lower()): r["qualifier"] for r in read_seed("amount_qualifiers", seeds_dir)
     }
     unknown = set(qualifiers.values()) - set(QUALIFIERS)
     if unknown:
@@ -184,7 +179,7 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
     count_exclusions: dict[str, str] = {}
     labels: dict[tuple[str, ...], str] = {}
     blocked: dict[tuple[str, ...], str] = {}
-    for row in _read_csv(seeds_dir / "count_exclusions.csv"):
+    for row in read_seed("count_exclusions", seeds_dir):
         word, reason = row["word"].lower(), row["reason"]
         key = _key(word)
         if reason == _LABEL:
