@@ -27,7 +27,13 @@ from warehouse.sources import SourceFile, discover_files
 READ_CHUNK_FILES = 100  # files per read task: bounded memory, retries per chunk
 
 
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def _unless_user_error(task, task_run, state) -> bool:
+    """Prefect `retry_condition_fn`: a path that is a directory or a file another process holds
+    will not fix itself in two seconds; anything else at open time (I/O) may."""
+    return not isinstance(state.data, db.WarehouseError)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2, retry_condition_fn=_unless_user_error)
 def open_warehouse(db_path: Path) -> Engine:
     """Connect and bring schema, reference data and views up to date (I/O: retried)."""
     engine = db.connect(db_path)
@@ -73,9 +79,9 @@ def _reads(inbox: Path, sources: list[SourceFile], logger) -> Iterator[ingest.Fi
 
 @flow(name="ingest_news")
 def ingest_news(inbox: str | None = None, db_path: str | None = None,
-                batch_size: int | None = None) -> ingest.RunSummary:
+                batch_size: int | None = None, max_file_bytes: int | None = None) -> ingest.RunSummary:
     """Load every new article of `inbox` into the DuckDB warehouse at `db_path`."""
-    settings = settings_from(db=db_path, inbox=inbox, batch_size=batch_size)
+    settings = settings_from(db=db_path, inbox=inbox, batch_size=batch_size, max_file_bytes=max_file_bytes)
     logger = get_run_logger()
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     run_id = uuid.uuid4().hex
@@ -124,8 +130,12 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
         message = f"{len(rejected)} file(s) or record(s) rejected" if rejected else None
         load.finish_run(engine, run_id, status=status, counts=counts.as_dict(), message=message)
     except BaseException as error:
-        load.finish_run(engine, run_id, status="failed", counts=counts.as_dict(),
-                        message=f"{type(error).__name__}: {error}"[:500])
+        # Batches committed before the failure are complete and stay: their entities need counts.
+        try:
+            load.refresh_entity_stats(engine)
+        finally:
+            load.finish_run(engine, run_id, status="failed", counts=counts.as_dict(),
+                            message=f"{type(error).__name__}: {error}"[:500])
         raise
     finally:
         engine.dispose()

@@ -41,3 +41,22 @@ def engine(tmp_path):
     db.prepare(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def warehouse_held_by_another_process(tmp_path):
+    """The path of a warehouse file that a second, live process has open read-write."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "held.duckdb"
+    db.connect(path).dispose()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(120)"),
+        str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        yield path
+    finally:
+        holder.kill()
+        holder.wait()

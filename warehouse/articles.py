@@ -46,6 +46,19 @@ class Rejection:
     reason: str
 
 
+# spaCy's own default `nlp.max_length`: past it the model refuses the text (E088) and needs
+# about 1 GB of memory per 100,000 characters. No news article comes near it; a body this long
+# is a mis-split file or not an article, so it is rejected with its reason.
+MAX_BODY_CHARS = 1_000_000
+
+
+def body_problem(body: str) -> str | None:
+    """Why a body cannot be extracted, or None."""
+    if len(body) > MAX_BODY_CHARS:
+        return f"article text has {len(body):,} characters, over the {MAX_BODY_CHARS:,} limit"
+    return None
+
+
 @dataclass(frozen=True)
 class ParsedFile:
     articles: list[Article] = field(default_factory=list)
@@ -162,6 +175,8 @@ def _parse_segment(date_text: str, segment: str, source_path: str,
     body = "\n\n".join(paragraphs)
     if not body:
         return None, "article has a header but no body"
+    if too_long := body_problem(body):
+        return None, too_long
 
     published, problem = None, None
     try:
@@ -213,12 +228,16 @@ def parse_jsonl(text: str, source_path: str) -> ParsedFile:
         if not isinstance(body, str) or not body.strip():
             parsed.rejections.append(Rejection(source_path, number, "record has no 'text'"))
             continue
+        body = body.replace("\r\n", "\n").strip()
+        if too_long := body_problem(body):
+            parsed.rejections.append(Rejection(source_path, number, too_long))
+            continue
         try:
             published = _parse_json_date(record.get("date"))
         except ValueError as error:
-            parsed.rejections.append(Rejection(source_path, number, f"bad 'date': {error}"))
-            continue
-        body = body.replace("\r\n", "\n").strip()
+            # As for raw text: the text is still worth its facts, so it loads with no date.
+            published = None
+            parsed.warnings.append(f"{source_path}:{number}: bad 'date' ({error}): loaded with no date")
         parsed.articles.append(make_article(
             title=_optional_str(record, "title"), body=body, published=published,
             source_path=source_path, position=position, outlet=_optional_str(record, "source"),

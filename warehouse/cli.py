@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from warehouse import db, reports
-from warehouse.config import DEFAULT_CRON, Settings, settings_from
+from warehouse.config import DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
 from warehouse.entities import ModelNotInstalled
 from warehouse.sources import InboxError
 
@@ -19,7 +19,7 @@ class UsageError(Exception):
     """A command-line value that cannot work (e.g. a bad cron expression)."""
 
 
-USER_ERRORS = (UsageError, InboxError, db.WarehouseError, ModelNotInstalled)
+USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError, ModelNotInstalled)
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +29,13 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 def _add_inbox(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--inbox", help="folder of .txt/.jsonl article files "
                                         "(default: $NEWS_WAREHOUSE_INBOX or the bundled seeds/articles)")
+
+
+def _positive_int_argument(text: str) -> int:
+    try:
+        return positive_int(text, "value")
+    except SettingsError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                                           "article of the inbox into the warehouse and print a summary.")
     _add_inbox(run)
     _add_db(run)
-    run.add_argument("--batch-size", type=int, help="articles per extraction task (default 64)")
+    run.add_argument("--batch-size", type=_positive_int_argument,
+                     help="articles per extraction task (default: $NEWS_WAREHOUSE_BATCH_SIZE or 64)")
 
     serve = commands.add_parser("serve", help="serve the ingest flow on a cron schedule (long-running)",
                                 description="Register the ingest_news deployment with a cron schedule "
@@ -82,6 +90,9 @@ def check_run_settings(settings: Settings) -> None:
                                 f"directory {settings.db_path.parent} does not exist")
     if settings.db_path.exists() and not os.access(settings.db_path, os.R_OK | os.W_OK):
         raise db.WarehouseError(f"warehouse {settings.db_path} is not readable and writable")
+    # Opening it now turns "a directory", "not a DuckDB file" or "in use by another run" into one
+    # line here rather than a failed flow run with a traceback.
+    db.connect(settings.db_path).dispose()
 
 
 def _quiet_prefect_telemetry() -> None:
@@ -111,8 +122,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         deployment = ingest_deployment(cron=args.cron, inbox=str(settings.inbox.resolve()),
                                        db_path=str(settings.db_path.resolve()))
-    except ValueError as error:   # Prefect's schedule validation: a bad cron expression
-        raise UsageError(f"invalid --cron {args.cron!r}: {str(error).strip().splitlines()[-1]}") from error
+    except ValueError as error:   # Prefect's schedule validation (a pydantic ValidationError)
+        details = getattr(error, "errors", lambda: [])()
+        reason = details[0]["msg"].removeprefix("Value error, ") if details else str(error).splitlines()[0]
+        raise UsageError(f"invalid --cron {args.cron!r}: {reason}") from error
     serve_deployment(deployment)
     return 0
 
@@ -123,12 +136,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for path in args.files:
         if not path.is_file():
             raise UsageError(f"input file not found: {path}")
-    if args.files:
-        for path in args.files:
-            with open(path, encoding="utf-8") as handle:
+    # Bytes in: a line that is not UTF-8 gets its own error line instead of ending the stream.
+    for path in args.files or [None]:   # None: standard input
+        if path is None:
+            run_extract_contract(sys.stdin.buffer, sys.stdout)
+        else:
+            with open(path, "rb") as handle:
                 run_extract_contract(handle, sys.stdout)
-    else:
-        run_extract_contract(sys.stdin, sys.stdout)
     return 0
 
 

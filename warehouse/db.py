@@ -29,7 +29,12 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> Engine:
         raise WarehouseError(f"cannot create warehouse {path}: directory {path.parent} does not exist")
     if path.exists() and path.is_dir():
         raise WarehouseError(f"warehouse path {path} is a directory, expected a file")
-    engine = sa.create_engine(f"duckdb:///{path}", connect_args={"read_only": read_only})
+    connect_args: dict = {"read_only": read_only}
+    if read_only:
+        # A reader cannot write the file, but `COPY ... TO` and `ATTACH` would still reach the file
+        # system: readers run what users type, so they get none (it cannot be re-enabled by SQL).
+        connect_args["config"] = {"enable_external_access": False}
+    engine = sa.create_engine(f"duckdb:///{path}", connect_args=connect_args)
     try:
         with engine.connect():
             pass

@@ -26,11 +26,13 @@ class FileRead:
 
 def select_changed_files(files: list[SourceFile], known: dict[str, tuple]) -> tuple[list[SourceFile], list[SourceFile]]:
     """(to read, unchanged): a file with the same path, size and mtime as one already recorded
-    is not read again."""
+    is not read again, unless it was rejected: what made it unusable may lie outside the file
+    (permissions, the size limit), and re-rejecting is cheap. `known` maps path to
+    (size, mtime, content hash, status) as `known_source_files` returns."""
     to_read, unchanged = [], []
     for source in files:
         seen = known.get(source.path)
-        if seen is not None and seen[0] == source.size and seen[1] == source.mtime:
+        if seen is not None and seen[0] == source.size and seen[1] == source.mtime and seen[3] != "rejected":
             unchanged.append(source)
         else:
             to_read.append(source)

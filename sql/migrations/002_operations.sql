@@ -8,7 +8,7 @@ create table runs (
     finished_at        timestamptz,
     status             varchar not null check (status in ('running', 'completed', 'completed_with_warnings', 'failed')),
     files_seen         integer not null default 0,
-    files_unchanged    integer not null default 0,  -- skipped: same path, size, mtime and hash as loaded before
+    files_unchanged    integer not null default 0,  -- skipped: same path, size and mtime as read before
     files_rejected     integer not null default 0,
     articles_loaded    integer not null default 0,
     articles_present   integer not null default 0,  -- deliveries of articles already in the warehouse

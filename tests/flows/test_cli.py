@@ -2,9 +2,11 @@
 
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 from prefect.settings import PREFECT_API_URL
@@ -59,6 +61,14 @@ def test_query_cannot_write(warehouse_file):
     assert result.stderr.startswith("news-warehouse: error: query failed:") and "read-only" in result.stderr
 
 
+def test_query_cannot_reach_the_file_system(warehouse_file, tmp_path):
+    db_path, _ = warehouse_file
+    for sql in [f"copy articles to '{tmp_path / 'out.csv'}'", f"attach '{tmp_path / 'other.duckdb'}'"]:
+        result = cli("query", sql, "--db", str(db_path))
+        assert result.returncode == 2 and "file system operations are disabled" in result.stderr, sql
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("args, message", [
     (["run", "--inbox", "/no/such/inbox"], "news-warehouse: error: inbox not found: /no/such/inbox"),
     (["run", "--db", "/no/such/dir/w.duckdb"], "news-warehouse: error: cannot create warehouse"),
@@ -70,6 +80,30 @@ def test_user_errors_are_one_line_without_traceback(args, message):
     result = cli(*args)
     assert result.returncode == 2
     assert result.stderr.startswith(message) and len(result.stderr.strip().splitlines()) == 1
+    assert "pydantic" not in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["run", "--batch-size", "0"], "value must be at least 1"),
+    (["run", "--batch-size", "many"], "value must be a whole number"),
+], ids=["zero", "not-a-number"])
+def test_bad_arguments_are_usage_errors(args, message):
+    result = cli(*args)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_bad_setting_from_the_environment_is_one_line():
+    result = cli("run", env={"NEWS_WAREHOUSE_BATCH_SIZE": "abc"})
+    assert result.returncode == 2
+    assert result.stderr.strip() == "news-warehouse: error: NEWS_WAREHOUSE_BATCH_SIZE must be a whole number, got 'abc'"
+
+
+def test_a_run_on_a_warehouse_in_use_or_a_directory_is_one_line(warehouse_held_by_another_process, tmp_path):
+    for db_path, message in [(warehouse_held_by_another_process, "is in use by another process"),
+                             (tmp_path, "is a directory")]:
+        result = cli("run", "--db", str(db_path))
+        assert result.returncode == 2, result.stderr
+        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
 @pytest.mark.parametrize("command", ["run", "serve", "extract", "query", "status"])
@@ -99,7 +133,27 @@ def test_extract_contract_streams_one_line_per_record_in_order(sample_articles):
 
 
 def test_extract_keeps_alignment_on_bad_input_lines():
-    result = cli("extract", stdin='{"id": 1, "text": "Hola."}\nnot json\n{"id": 3}\n')
-    lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(line["id"], "error" in line) for line in lines] == [(1, False), (None, True), (3, True)]
+    too_long = json.dumps({"id": 4, "text": "x" * 1_000_001})
+    stdin = b'{"id": 1, "text": "Hola."}\nnot json\n{"id": 3}\n' + too_long.encode() + b"\n\xff\xfe\n"
+    result = subprocess.run(CLI + ["extract"], input=stdin, capture_output=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [(line["id"], "error" in line) for line in lines] == \
+        [(1, False), (None, True), (3, True), (4, True), (None, True)]
     assert lines[1]["entities"] == [] and lines[1]["amounts"] == []
+    assert "over the 1,000,000 limit" in lines[3]["error"] and "not UTF-8" in lines[4]["error"]
+
+
+def test_extract_answers_each_record_before_the_next_arrives():
+    """A tool that writes one record and waits for its answer must get it (no read-ahead)."""
+    process = subprocess.Popen(CLI + ["extract"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    answers = queue.Queue()
+    threading.Thread(target=lambda: answers.put(process.stdout.readline()), daemon=True).start()
+    try:
+        process.stdin.write('{"id": "q1", "text": "El Gobierno de España gastó 5 millones de euros."}\n')
+        process.stdin.flush()
+        answer = json.loads(answers.get(timeout=300))   # stdin is still open
+        assert answer["id"] == "q1" and answer["amounts"][0]["value"] == "5000000"
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)

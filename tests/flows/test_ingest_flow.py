@@ -113,6 +113,34 @@ def test_touched_file_is_read_again_and_its_article_is_already_present(tmp_path,
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     summary = run(inbox, db_path)
     assert (summary.counts.articles_loaded, summary.counts.articles_present) == (0, 1)
+    # The rewrite is a second delivery of the same article at the same place, recorded per run.
+    assert query(db_path, f"select count(distinct run_id) from deliveries where source_path = '{path.name}'") \
+        == [(2,)]
+
+
+def test_a_rejected_file_loads_once_its_cause_is_fixed_outside_the_file(tmp_path, sample_inbox):
+    inbox, db_path = tmp_path / "inbox", tmp_path / "w.duckdb"
+    shutil.copytree(sample_inbox, inbox)
+    smaller, larger = sorted(path.stat().st_size for path in inbox.iterdir())
+    summary = run(inbox, db_path, max_file_bytes=smaller)
+    assert (summary.counts.files_rejected, summary.counts.articles_loaded) == (1, 1)
+    summary = run(inbox, db_path, max_file_bytes=larger)   # the limit raised, the file untouched
+    assert (summary.counts.files_rejected, summary.counts.articles_loaded, summary.status) == (0, 1, "completed")
+    assert query(db_path, "select status from source_files order by path") == [("loaded",), ("loaded",)]
+
+
+def test_warehouse_user_errors_fail_the_run_at_once_without_retries(tmp_path, sample_inbox):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    state = ingest_news(inbox=str(sample_inbox), db_path=str(tmp_path), return_state=True)  # a directory
+    assert state.is_failed()
+    with pytest.raises(db.WarehouseError, match="is a directory"):
+        state.result()
+    with get_client(sync_client=True) as client:
+        task_runs = client.read_task_runs(flow_run_filter=FlowRunFilter(
+            id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+    assert [(t.name.split("-")[0], t.run_count) for t in task_runs] == [("open_warehouse", 1)]
 
 
 def test_same_article_in_two_files_is_stored_once_with_two_deliveries(tmp_path, sample_inbox):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from warehouse.articles import article_id, parse_jsonl, parse_raw_text
+from warehouse.articles import MAX_BODY_CHARS, article_id, parse_jsonl, parse_raw_text
 
 
 def test_titled_sample_keeps_title_date_dateline_and_agency(sample_articles):
@@ -103,8 +103,8 @@ def test_jsonl_record_fields_are_kept():
     ("[1, 2]", "line is not a JSON object"),
     ('{"title": "sin texto"}', "record has no 'text'"),
     ('{"text": "   "}', "record has no 'text'"),
-    ('{"text": "Algo.", "date": "ayer"}', "bad 'date'"),
-], ids=["malformed", "not-an-object", "missing-text", "blank-text", "bad-date"])
+    ('{"text": "' + "x" * (MAX_BODY_CHARS + 1) + '"}', "article text has 1,000,001 characters"),
+], ids=["malformed", "not-an-object", "missing-text", "blank-text", "too-long"])
 def test_bad_jsonl_lines_are_rejected_with_line_numbers_and_the_rest_loads(line, reason):
     text = '{"text": "Primera."}\n' + line + '\n{"text": "Tercera.", "date": null}\n'
     parsed = parse_jsonl(text, "f.jsonl")
@@ -112,3 +112,19 @@ def test_bad_jsonl_lines_are_rejected_with_line_numbers_and_the_rest_loads(line,
     assert [a.position for a in parsed.articles] == [0, 1]
     assert parsed.rejections[0].line == 2
     assert parsed.rejections[0].reason.startswith(reason)
+
+
+def test_a_jsonl_record_with_a_bad_date_loads_with_no_date_and_a_warning():
+    parsed = parse_jsonl('{"text": "Algo.", "date": "ayer"}\n{"text": "Otra.", "date": "2021-02-30"}',
+                         "f.jsonl")
+    assert [(a.body, a.published) for a in parsed.articles] == [("Algo.", None), ("Otra.", None)]
+    assert parsed.rejections == []
+    assert parsed.warnings[0].startswith("f.jsonl:1: bad 'date'")
+    assert parsed.warnings[1].startswith("f.jsonl:2: bad 'date'")
+
+
+def test_a_raw_article_over_the_length_limit_is_rejected_and_the_next_one_loads():
+    text = "date 2025-11-11 T\n\n" + "palabra " * (MAX_BODY_CHARS // 8 + 1) + "\ndate 2025-11-12\n\nBreve."
+    parsed = parse_raw_text(text, "f.txt")
+    assert [a.body for a in parsed.articles] == ["Breve."]
+    assert parsed.rejections[0].line == 1 and "over the 1,000,000 limit" in parsed.rejections[0].reason

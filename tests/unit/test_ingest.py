@@ -26,6 +26,13 @@ def test_unchanged_files_are_not_read_again():
     assert [f.path for f in to_read] == ["b.txt"] and [f.path for f in unchanged] == ["a.txt"]
 
 
+def test_rejected_files_are_tried_again_even_when_unchanged():
+    """Its fix may lie outside the file: permissions restored, the size limit raised."""
+    files = [SourceFile("big.txt", 10, T0, None)]
+    to_read, unchanged = select_changed_files(files, {"big.txt": (10, T0, None, "rejected")})
+    assert [f.path for f in to_read] == ["big.txt"] and unchanged == []
+
+
 def test_file_record_travels_with_its_last_article():
     reads = [file_read("a.txt", ["1", "2", "3"]), file_read("b.txt", ["4"])]
     batches = list(plan_batches(reads, batch_size=2))
