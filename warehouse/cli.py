@@ -16,7 +16,7 @@ from warehouse.sources import InboxError
 
 
 class UsageError(Exception):
-    """A command-line value that cannot work (e.g. a bad cron expression)."""
+    """Something the user can fix (a bad cron expression, a server that will not start)."""
 
 
 USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError, ModelNotInstalled)
@@ -118,6 +118,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     check_run_settings(settings)
     _quiet_prefect_telemetry()
     from flows.deploy import ingest_deployment, serve_deployment
+    from flows.server import ServerNotReady, log_path, prefect_api
 
     try:
         deployment = ingest_deployment(cron=args.cron, inbox=str(settings.inbox.resolve()),
@@ -126,7 +127,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         details = getattr(error, "errors", lambda: [])()
         reason = details[0]["msg"].removeprefix("Value error, ") if details else str(error).splitlines()[0]
         raise UsageError(f"invalid --cron {args.cron!r}: {reason}") from error
-    serve_deployment(deployment)
+    try:
+        with prefect_api() as (api_url, started_here):
+            if started_here:
+                print(f"Started a local Prefect server for the schedule: UI at {api_url.removesuffix('/api')}, "
+                      f"log in {log_path()} (set PREFECT_API_URL to use your own server)", flush=True)
+            serve_deployment(deployment)
+    except ServerNotReady as error:
+        raise UsageError(str(error)) from error
     return 0
 
 

@@ -157,3 +157,33 @@ def test_extract_answers_each_record_before_the_next_arrives():
     finally:
         process.stdin.close()
         process.wait(timeout=60)
+
+
+def test_serve_without_a_configured_server_starts_one_registers_the_schedule_and_stops_it(tmp_path):
+    """Prefect's temporary server has no scheduler, so `serve` starts a real one (flows/server.py)."""
+    import signal
+    import urllib.request
+
+    env = os.environ | {"PREFECT_API_URL": "", "PREFECT_HOME": str(tmp_path / "prefect-home"),
+                        "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    process = subprocess.Popen(CLI + ["serve", "--cron", "*/15 * * * *", "--db", str(tmp_path / "w.duckdb")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    api_url = None
+    try:
+        while True:
+            line = lines.get(timeout=300)
+            if "UI at " in line:
+                api_url = line.split("UI at ")[1].split(",")[0] + "/api"
+            if "being served" in line:
+                break
+        assert api_url
+        with urllib.request.urlopen(f"{api_url}/deployments/name/ingest_news/news-warehouse-ingest") as response:
+            deployment = json.load(response)
+        assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["*/15 * * * *"]
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    with pytest.raises(OSError):   # the server went with it
+        urllib.request.urlopen(f"{api_url}/health", timeout=5)

@@ -16,3 +16,28 @@ def test_deployment_runs_ingest_on_its_cron_schedule_with_one_run_at_a_time():
 def test_bad_cron_expression_is_refused():
     with pytest.raises(ValueError):
         ingest_deployment(cron="every quarter hour", inbox="/x", db_path="/x.duckdb")
+
+
+def test_registered_deployment_has_its_schedule_and_the_scheduler_can_create_its_runs():
+    """What `serve` relies on: the deployment and its cron schedule exist on the server, and the
+    server's scheduler service can turn them into flow runs. (Prefect 3.8.8's scheduler fails
+    with SQLAlchemy 2.1, "Can't evaluate bulk DML statement": this is what pins SQLAlchemy 2.0.)"""
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.server import models
+    from prefect.server.database import provide_database_interface
+
+    deployment_id = ingest_deployment(cron="*/15 * * * *", inbox="/data/inbox", db_path="/data/w.duckdb").apply()
+    with get_client(sync_client=True) as client:
+        stored = client.read_deployment(deployment_id)
+    assert stored.name == DEPLOYMENT_NAME
+    assert [s.schedule.cron for s in stored.schedules] == ["*/15 * * * *"] and stored.schedules[0].active
+
+    async def schedule() -> list:
+        # The same call the scheduler service makes, on the test server's database.
+        database = provide_database_interface()
+        async with database.session_context(begin_transaction=True) as session:
+            return list(await models.deployments.schedule_runs(session, deployment_id=deployment_id))
+
+    assert len(asyncio.run(schedule())) >= 3
