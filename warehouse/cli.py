@@ -73,6 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=reports.FORMATS, default="table")
     _add_db(query)
 
+    evaluate = commands.add_parser(
+        "eval", help="score extraction against a hand-annotated gold set",
+        description="Score the figure extractor against the gold set (tests/data/figures_gold.jsonl): "
+                    "precision, recall and F1 per kind, exact-span scores, and value/unit/qualifier/"
+                    "object accuracy on matched figures.")
+    evaluate.add_argument("what", choices=["figures"])
+    evaluate.add_argument("--gold", type=Path, help="gold JSONL (default: tests/data/figures_gold.jsonl)")
+    evaluate.add_argument("--errors", action="store_true", help="also list every miss, spurious and wrong figure")
+
     status = commands.add_parser("status", help="row counts and the last runs",
                                  description="Print the row count of every table and the last runs.")
     _add_db(status)
@@ -167,6 +176,19 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from warehouse import evaluation
+
+    gold = args.gold or evaluation.FIGURES_GOLD
+    if not gold.is_file():
+        raise UsageError(f"gold file not found: {gold}")
+    report = evaluation.score_figures(evaluation.read_figures_gold(gold))
+    print(evaluation.format_figure_report(report))
+    if args.errors:
+        print("\n".join(report.errors))
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     engine = db.connect(settings_from(db=args.db).db_path, read_only=True)
     try:
@@ -176,7 +198,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query, "status": cmd_status}
+COMMANDS = {"run": cmd_run, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query,
+            "eval": cmd_eval, "status": cmd_status}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 import csv
 from datetime import datetime, timezone
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -122,6 +123,7 @@ EXPECTED_VIEWS = {
     "top_entities_by_type": {"label", "rank_in_type", "name", "mention_count"},
     "entity_cooccurrence": {"name_a", "name_b", "articles_together"},
     "amounts_in_context": {"article_id", "published_date", "text", "value", "unit", "sentence_entities"},
+    "amount_entities": {"article_id", "amount_no", "kind", "value", "unit", "entity_name", "entity_label"},
     "recent_runs": {"run_id", "status", "seconds"},
 }
 
@@ -144,6 +146,11 @@ def test_views_answer_analyst_questions(loaded):
                           "in (('Rusia', 'Kazajistán'), ('Kazajistán', 'Rusia'))") == 2
     context = rows(loaded, "select sentence_entities from amounts_in_context where text like '%30.000 millones%'")
     assert context and all("Rusia" in entities for (entities,) in context)
+    def money_with(name):
+        return rows(loaded, "select distinct value, unit from amount_entities "
+                            f"where entity_name = '{name}' and kind = 'money' order by 1")
+    assert (Decimal("30000000000"), "USD") in money_with("Rusia")
+    assert money_with("Kazajistán") == [(Decimal("17000000000"), "USD")]
 
 
 def test_reader_connection_cannot_write(loaded, tmp_path):
