@@ -22,6 +22,7 @@ from warehouse import db, ingest, load
 from warehouse.articles import Article
 from warehouse.config import settings_from
 from warehouse.extract import Extraction, current_extractor_version, extract_texts
+from warehouse.outlets import outlet_country
 from warehouse.sources import SourceFile, discover_files
 
 READ_CHUNK_FILES = 100  # files per read task: bounded memory, retries per chunk
@@ -55,7 +56,8 @@ def read_files(inbox: Path, sources: list[SourceFile]) -> list[ingest.FileRead]:
 @task(cache_policy=NO_CACHE)
 def extract_batch(articles: list[Article]) -> list[Extraction]:
     """No retries: the model gives the same answer twice, so a failure here is a bug."""
-    return list(extract_texts((article.article_id, article.body) for article in articles))
+    return list(extract_texts(((article.article_id, article.body) for article in articles),
+                              countries={a.article_id: outlet_country(a.outlet) for a in articles}))
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from warehouse.amounts import Amount, extract_amounts
+from warehouse.outlets import outlet_country
 from warehouse.paths import PROJECT_ROOT
 
 FIGURES_GOLD = PROJECT_ROOT / "tests" / "data" / "figures_gold.jsonl"
@@ -26,6 +27,7 @@ class GoldDocument:
     doc_id: str
     text: str
     figures: tuple[Amount, ...]
+    outlet: str | None = None     # the record's `source`: as in the warehouse, evidence for `$`
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -49,7 +51,7 @@ def read_figures_gold(path: Path = FIGURES_GOLD) -> list[GoldDocument]:
                     start=item["start"], end=item["end"], text=item["text"], kind=item["kind"],
                     value=_decimal(item["value"]), unit=item.get("unit"), object=item.get("object"),
                     qualifier=item.get("qualifier"), value_high=_decimal(item.get("value_high"))))
-            documents.append(GoldDocument(record["doc_id"], record["text"], tuple(figures)))
+            documents.append(GoldDocument(record["doc_id"], record["text"], tuple(figures), record.get("source")))
     return documents
 
 
@@ -125,12 +127,16 @@ def _describe(figure: Amount) -> str:
     return f"{figure.text!r} {figure.kind} {value} {figure.unit} q={figure.qualifier} obj={figure.object}"
 
 
+def _extract_as_the_pipeline_does(document: GoldDocument) -> list[Amount]:
+    return extract_amounts(document.text, country=outlet_country(document.outlet))
+
+
 def score_figures(documents: Iterable[GoldDocument],
-                  extract: Callable[[str], list[Amount]] = extract_amounts) -> FigureReport:
+                  extract: Callable[[GoldDocument], list[Amount]] = _extract_as_the_pipeline_does) -> FigureReport:
     report = FigureReport()
     for document in documents:
         report.documents += 1
-        predicted = extract(document.text)
+        predicted = extract(document)
         pairs = match_figures(document.figures, predicted)
         matched_gold = {id(g) for g, _ in pairs}
         matched_predicted = {id(p) for _, p in pairs}

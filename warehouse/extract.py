@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -53,14 +53,19 @@ def current_extractor_version(nlp: Language | None = None) -> str:
     return extractor_version(model_version(nlp or load_pipeline()))
 
 
-def extract_texts(items: Iterable[tuple[str, str]], *, nlp: Language | None = None,
-                  batch_size: int = PIPE_BATCH_SIZE) -> Iterator[Extraction]:
-    """Extractions for `(id, text)` pairs, in input order, streaming through `nlp.pipe`."""
+def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = None,
+                  batch_size: int = PIPE_BATCH_SIZE,
+                  countries: Mapping[Any, str | None] | None = None) -> Iterator[Extraction]:
+    """Extractions for `(id, text)` pairs, in input order, streaming through `nlp.pipe`.
+
+    `countries` maps an id to its article's country (ISO-3166 alpha-2, from its outlet), the
+    first evidence for a bare `$` or `pesos`."""
     nlp = nlp or load_pipeline()
+    countries = countries or {}
     for doc, key in nlp.pipe(items_as_tuples(items), as_tuples=True, batch_size=batch_size):
         mentions = canonicalise(doc_mentions(doc))
         starts = sentence_starts(doc)
-        amounts = extract_amounts(doc.text)
+        amounts = extract_amounts(doc.text, country=countries.get(key))
         sentences = tuple(max(bisect.bisect_right(starts, a.start) - 1, 0) for a in amounts)
         yield Extraction(key, tuple(mentions), tuple(amounts), sentences)
 

@@ -219,6 +219,11 @@ def test_not_a_figure(text):
         pytest.param("un salario de 3,700 pesos", "AR", "ARS", True, id="plain_pesos_follow_country_hint"),
         pytest.param("costó 300 pesos chilenos", "MX", "CLP", False, id="peso_adjective_beats_country_hint"),
         pytest.param("1.000 pesos mexicanos y luego $200", None, "MXN", True, id="written_currency_elsewhere_decides_the_sign"),
+        pytest.param("ganó 900 millones de dólares, 16 centavos por acción", "MX", "USD", True,
+                     id="dollars_written_in_the_text_beat_the_outlet_country"),
+        pytest.param("Colombia giró 5 billones de pesos colombianos y $2.3 billones", "AR", "COP", True,
+                     id="pesos_named_in_the_text_beat_the_outlet_country"),
+        pytest.param("3.000 dólares singapurenses", None, "SGD", False, id="dollar_adjective_names_the_currency"),
     ],
 )
 def test_currency_resolution(text, country, unit, inferred):
