@@ -654,7 +654,8 @@ def _read_range(
     if k < floor or not t.joined(k + 1):
         return None
     opener = t.low[k]
-    connectors = {"entre": ("y", "e"), "de": ("a",), "del": ("al",)}.get(opener)
+    # `entre el 2 % al 6 %` is not grammatical but is written.
+    connectors = {"entre": ("y", "e", "a", "al"), "de": ("a",), "del": ("al",)}.get(opener)
     if not connectors:
         return None
     first = _read_suffix(t, num1, lex, cd, floor, allow_count=False)
@@ -705,6 +706,40 @@ def _read_range(
     )
 
 
+# `70 u 80 por ciento`, `3,4 ó 3,5 %`: a range with no `entre`/`de`; never for counts or money
+# (`3 o 4 personas` reads as the larger, `20 o 30 pesos` likewise). `70-80 %` stays unread:
+# `_digits_ok` refuses digits glued to a hyphen (`787-9`, `2-1`), a known gap.
+_BARE_RANGE_WORDS = ("o", "u", "ó")
+
+
+def _read_bare_range(t: _Tokens, num1: _Number, lex: _Lex, cd: bool, floor: int) -> _Figure | None:
+    first = _read_suffix(t, num1, lex, cd, floor, allow_count=False)
+    if first is _BLOCKED:
+        return None
+    j = first.end if first else num1.end
+    if not t.joined(j):
+        return None
+    if t.low[j] not in _BARE_RANGE_WORDS:
+        return None
+    num2 = _read_number(t, j + 1, lex, cd, floor) if t.joined(j + 1) else None
+    if num2 is None:
+        return None
+    second = _read_suffix(t, num2, lex, cd, floor)
+    if second is None or second is _BLOCKED or second.kind == "count" or second.kind == "money":
+        return None
+    if first and not _same_unit(first, second):
+        return None
+    low, high = num1.value, num2.value
+    if num1.scale is None and num2.scale is not None and low * num2.scale <= high:
+        low *= num2.scale
+    if not low < high:
+        return None
+    return _Figure(
+        start=num1.start, end=second.end, kind=second.kind, value=low, value_high=high, unit=second.unit,
+        candidates=second.candidates, minor=second.minor, extra_minor=None, obj=second.obj, qualifier=None,
+    )
+
+
 def _read_figure(t: _Tokens, i: int, lex: _Lex, cd: bool, floor: int) -> tuple[_Figure | None, int]:
     """The figure whose number starts at token i, and the token to resume scanning from."""
     num = _read_number(t, i, lex, cd, floor)
@@ -716,6 +751,11 @@ def _read_figure(t: _Tokens, i: int, lex: _Lex, cd: bool, floor: int) -> tuple[_
     if qualifier is None:
         figure = _read_range(t, p, num, sign, lex, cd, floor)
         if figure:
+            return figure, figure.end
+    if sign is None:
+        figure = _read_bare_range(t, num, lex, cd, floor)
+        if figure:
+            figure.start, figure.qualifier = q_start, qualifier
             return figure, figure.end
     suffix = _read_suffix(t, num, lex, cd, floor)
     if suffix is _BLOCKED:

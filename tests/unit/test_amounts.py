@@ -160,6 +160,11 @@ GRAMMAR = [
     pytest.param("entre el 2% y el 6%", [F("entre el 2% y el 6%", "percent", "2", high="6")], id="range_with_unit_on_both_bounds"),
     pytest.param("entre 900.000 y 1 millón de personas", [F("entre 900.000 y 1 millón de personas", "count", "900000", None, "personas", high="1000000")], id="range_scale_not_applied_to_a_larger_first_bound"),
     pytest.param("pasando de 45 a 35%", [F("35%", "percent", "35")], id="decreasing_pair_is_a_change_not_a_range"),
+    pytest.param("un 70 u 80 por ciento", [F("70 u 80 por ciento", "percent", "70", high="80")], id="range_with_u_and_no_opener"),
+    pytest.param("por encima del 3,4 ó 3,5 %", [F("por encima del 3,4 ó 3,5 %", "percent", "3.4", qual="more_than", high="3.5")], id="range_with_o_keeps_its_qualifier"),
+    pytest.param("entre el 2% al 6% de", [F("entre el 2% al 6%", "percent", "2", high="6")], id="range_entre_al_as_written"),
+    pytest.param("de 3 o 4 personas", [F("4 personas", "count", "4", None, "personas")], id="counts_with_o_are_not_ranges"),
+    pytest.param("sube el 20% o menos", [F("20%", "percent", "20")], id="o_before_a_word_is_no_range"),
 ]
 
 
