@@ -101,13 +101,16 @@ def check_run_settings(settings: Settings) -> None:
         raise db.WarehouseError(f"warehouse {settings.db_path} is not readable and writable")
     # Opening it now turns "a directory", "not a DuckDB file" or "in use by another run" into one
     # line here rather than a failed flow run with a traceback.
-    db.connect(settings.db_path).dispose()
+    if settings.db_path.exists():   # a new file is created by the run itself, not here
+        db.connect(settings.db_path).dispose()
 
 
 def _quiet_prefect_telemetry() -> None:
     # Deployments here reach no network but package registries: telemetry would only log errors.
     # setdefault: a user who wants it sets the variable.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Prefect's temporary server gets 20 s to start by default; a busy 2-core machine needs more.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
 def cmd_run(args: argparse.Namespace) -> int:

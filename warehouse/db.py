@@ -36,8 +36,10 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> Engine:
         connect_args["config"] = {"enable_external_access": False}
     engine = sa.create_engine(f"duckdb:///{path}", connect_args=connect_args)
     try:
-        with engine.connect():
-            pass
+        with engine.connect() as conn:
+            if read_only and not conn.exec_driver_sql(read_sql("schema/has_schema.sql")).scalar_one():
+                engine.dispose()
+                raise WarehouseError(f"{path} has no warehouse tables yet: run `news-warehouse run` first")
     except sa.exc.DBAPIError as error:
         engine.dispose()
         if "lock" in str(error.orig).lower():

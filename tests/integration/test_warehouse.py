@@ -171,3 +171,10 @@ def test_missing_directory_is_a_clear_user_error(tmp_path):
 def test_reader_while_another_process_writes_gets_a_clear_error(warehouse_held_by_another_process):
     with pytest.raises(db.WarehouseError, match="in use by another process"):
         db.connect(warehouse_held_by_another_process, read_only=True)
+
+
+def test_an_empty_duckdb_file_is_not_a_warehouse_for_readers(tmp_path):
+    path = tmp_path / "empty.duckdb"
+    db.connect(path).dispose()   # a file DuckDB created, with no schema in it
+    with pytest.raises(db.WarehouseError, match="has no warehouse tables yet"):
+        db.connect(path, read_only=True)
