@@ -54,6 +54,10 @@ MAX_BODY_CHARS = 1_000_000
 
 def body_problem(body: str) -> str | None:
     """Why a body cannot be extracted, or None."""
+    try:
+        body.encode("utf-8")
+    except UnicodeEncodeError:   # a JSON `\ud800` escape: a lone surrogate no UTF-8 can hold
+        return "text contains an unpaired Unicode surrogate (e.g. an escaped \\ud800)"
     if len(body) > MAX_BODY_CHARS:
         return f"article text has {len(body):,} characters, over the {MAX_BODY_CHARS:,} limit"
     return None
@@ -229,7 +233,7 @@ def parse_jsonl(text: str, source_path: str) -> ParsedFile:
             parsed.rejections.append(Rejection(source_path, number, "record has no 'text'"))
             continue
         body = body.replace("\r\n", "\n").strip()
-        if too_long := body_problem(body):
+        if too_long := body_problem(body) or body_problem(_optional_str(record, "title") or ""):
             parsed.rejections.append(Rejection(source_path, number, too_long))
             continue
         try:

@@ -104,7 +104,9 @@ def test_jsonl_record_fields_are_kept():
     ('{"title": "sin texto"}', "record has no 'text'"),
     ('{"text": "   "}', "record has no 'text'"),
     ('{"text": "' + "x" * (MAX_BODY_CHARS + 1) + '"}', "article text has 1,000,001 characters"),
-], ids=["malformed", "not-an-object", "missing-text", "blank-text", "too-long"])
+    ('{"text": "Cifra \\ud800 de 7 %"}', "text contains an unpaired Unicode surrogate"),
+    ('{"title": "\\udc00", "text": "Bien."}', "text contains an unpaired Unicode surrogate"),
+], ids=["malformed", "not-an-object", "missing-text", "blank-text", "too-long", "surrogate", "surrogate-title"])
 def test_bad_jsonl_lines_are_rejected_with_line_numbers_and_the_rest_loads(line, reason):
     text = '{"text": "Primera."}\n' + line + '\n{"text": "Tercera.", "date": null}\n'
     parsed = parse_jsonl(text, "f.jsonl")
