@@ -86,6 +86,8 @@ class FigureGrammar:
     currencies: dict[str, Currency]             # by code, in file order
     units: dict[str, Unit]                      # by symbol
     scale_words: dict[str, int]
+    approximate_scales: frozenset[str]          # collective numerals: `treintena`, `centenar`
+    change_verb_stems: tuple[str, ...]          # `hasta el` after these is an endpoint
     number_words: dict[str, Decimal]
     qualifiers: dict[tuple[str, ...], str]      # phrase tokens (lowercase) -> qualifier
     count_exclusions: dict[str, str]            # single word -> reason
@@ -100,6 +102,7 @@ class FigureGrammar:
 
 # Reasons in count_exclusions.csv that are not "this noun is never counted".
 _ADJECTIVE = "adjective"      # stands between number and noun: `300 nuevos casos`
+_NOMINAL_ADJECTIVE = "adjective_or_noun"  # the same, or the noun itself: `63 menores`
 _LABEL = "label"              # a number after it is an identifier: `artículo 5`, `por cada 1.000`
 _YEAR_MARKER = "year_marker"  # a year-like number after it is a year: `en 2020`, `de 2019`
 _NOT_A_FIGURE = "not_a_figure"  # a phrase that turns the number before it into a name
@@ -167,7 +170,10 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
         )
         for row in read_seed("units", seeds_dir)
     }
-    scale_words = {r["word"].lower(): int(r["multiplier"]) for r in read_seed("scale_words", seeds_dir)}
+    scale_rows = read_seed("scale_words", seeds_dir)
+    scale_words = {r["word"].lower(): int(r["multiplier"]) for r in scale_rows}
+    approximate_scales = frozenset(r["word"].lower() for r in scale_rows if r["approximate"] == "true")
+    change_verb_stems = tuple(r["stem"].lower() for r in read_seed("change_verbs", seeds_dir))
     number_words = {r["word"].lower(): Decimal(r["value"]) for r in read_seed("number_words", seeds_dir)}
     qualifiers = {
         _key(r["phrase"].lower()): r["qualifier"] for r in read_seed("amount_qualifiers", seeds_dir)
@@ -221,6 +227,8 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
         currencies=currencies,
         units=units,
         scale_words=scale_words,
+        approximate_scales=approximate_scales,
+        change_verb_stems=change_verb_stems,
         number_words=number_words,
         qualifiers=qualifiers,
         count_exclusions=count_exclusions,
@@ -317,9 +325,11 @@ class _Lex:
             for name in ("qualifiers", "labels", "blocked_phrases", "unit_exact", "unit_folded",
                          "currency_words", "currency_signs")
         }
+        self.change_verb_stems = g.change_verb_stems
         self.year_context = {w for w, r in g.count_exclusions.items() if r in _YEAR_CONTEXT}
-        self.not_nouns = {w for w, r in g.count_exclusions.items() if r != _ADJECTIVE}
-        self.adjectives = {w for w, r in g.count_exclusions.items() if r == _ADJECTIVE}
+        self.not_nouns = {w for w, r in g.count_exclusions.items() if r not in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
+        self.adjectives = {w for w, r in g.count_exclusions.items() if r in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
+        self.nominal_adjectives = {w for w, r in g.count_exclusions.items() if r == _NOMINAL_ADJECTIVE}
 
     def unit_at(self, t: _Tokens, i: int) -> tuple[str | None, int]:
         u1, n1 = _longest(self.g.unit_exact, self.ml["unit_exact"], t, i, exact=True)
@@ -521,32 +531,87 @@ class _Suffix:
 _BLOCKED = _Suffix(kind="blocked", unit=None)
 
 
-def _object_after(t: _Tokens, e: int, lex: _Lex) -> str | None:
-    """`toneladas de wolframio` -> 'wolframio': the word after `de`, when it names a thing."""
-    if not (t.joined(e) and t.low[e] == "de" and t.joined(e + 1) and t.kind[e + 1] == "word"):
+def _object_after(t: _Tokens, e: int, lex: _Lex, *, article: bool = False) -> str | None:
+    """`toneladas de wolframio` -> 'wolframio': the word after `de`, when it names a thing.
+
+    With `article`, `de` may be followed by one (`el 90 % de las mezquitas` -> 'mezquitas').
+    """
+    if not (t.joined(e) and t.low[e] in ("de", "del") and t.joined(e + 1)):
         return None
-    raw, low = t.text[e + 1], t.low[e + 1]
+    k = e + 1
+    if article and t.low[e] == "de" and t.low[k] in ("la", "las", "los", "el") and t.joined(k + 1):
+        k += 1
+    elif t.low[e] == "del" and not article:
+        return None
+    if t.kind[k] != "word":
+        return None
+    raw, low = t.text[k], t.low[k]
     if not (raw[0].islower() or raw.isupper()) or low in lex.not_nouns or low in lex.g.number_words:
         return None
-    return low
+    return _with_adjective(t, k + 1, low, lex)
+
+
+# Endings of Spanish relational adjectives (`hospitalaria`, `sexuales`, `sanitario`, `mundial`,
+# `públicas`): a word after the object that ends so is kept with it. Verbs and function words do
+# not end so, which is what a tagger would otherwise be needed for.
+_ADJECTIVE_ENDINGS = ("al", "ales", "ario", "aria", "arios", "arias", "ico", "ica", "icos", "icas",
+                      "ivo", "iva", "ivos", "ivas", "oso", "osa", "osos", "osas", "ble", "bles",
+                      "ense", "enses", "ista", "istas", "ano", "ana", "anos", "anas")
+
+
+def _with_adjective(t: _Tokens, k: int, noun: str, lex: _Lex) -> str:
+    if not (t.joined(k) and t.kind[k] == "word" and t.text[k][0].islower()):
+        return noun
+    word = t.low[k]
+    if word in lex.not_nouns or len(word) < 5 or not word.endswith(_ADJECTIVE_ENDINGS):
+        return noun
+    return f"{noun} {word}"
 
 
 def _counted_noun(t: _Tokens, j: int, lex: _Lex) -> tuple[str, int] | None:
-    """`15 aviones` -> ('aviones', end); adjectives in between are skipped (`300 nuevos casos`)."""
+    """`15 aviones` -> ('aviones', end); adjectives in between are skipped (`300 nuevos casos`).
+
+    An adjective that Spanish also uses as a noun stands for the noun when nothing follows it
+    (`63 menores,` = 63 minors; `tres mayores federaciones` still counts federaciones).
+    """
     k = j
     while t.joined(k) and t.low[k] in lex.adjectives and k - j < 2:
         k += 1
-    if not t.joined(k) or t.kind[k] != "word":
+    if k > j and t.low[k - 1] in lex.nominal_adjectives and not _plural_noun_at(t, k, lex):
+        return t.low[k - 1], k
+    if not _plural_noun_at(t, k, lex):
         return None
+    return t.low[k], k + 1
+
+
+def _plural_noun_at(t: _Tokens, k: int, lex: _Lex) -> bool:
+    if not t.joined(k) or t.kind[k] != "word":
+        return False
     raw, low = t.text[k], t.low[k]
     # A counted noun after a number above one is plural, which in Spanish ends in -s; this one
     # test keeps out verbs (`murieron`), prepositions and most adverbs.
-    if not raw.isalpha() or not raw[0].islower() or len(low) < 3 or not low.endswith("s"):
-        return None
+    if not raw.isalpha() or len(low) < 3 or not low.endswith("s"):
+        return False
+    if not raw[0].islower() and not _capitalised_common_noun(t, k):
+        return False
     g = lex.g
-    if low in lex.not_nouns or low in g.number_words or low in g.scale_words:
-        return None
-    return low, k + 1
+    return not (low in lex.not_nouns or low in g.number_words or low in g.scale_words)
+
+
+def _capitalised_common_noun(t: _Tokens, k: int) -> bool:
+    """`dos Estados nacionales`, `32 Estados,`: a capitalised plural after a lowercase number,
+    followed by a lowercase word or punctuation, is an institution's name used as a common noun.
+    A capital on the number (`Dos Hermanas`) or on the next word (`tres Reyes Magos`) makes it
+    part of a proper name instead."""
+    n = k - 1
+    if t.kind[n] == "word" and not t.text[n][0].islower():
+        return False
+    if n > 0 and t.joined(n) and t.kind[n - 1] == "word" and not t.text[n - 1][0].islower():
+        return False  # `Movimiento 5 Estrellas`: a number inside a name
+    nxt = k + 1
+    if not t.text[k][1:].islower():
+        return False  # `ONGs`, `EE.UU.`
+    return not t.joined(nxt) or t.kind[nxt] != "word" or t.text[nxt][0].islower()
 
 
 def _minor_part(t: _Tokens, e: int, lex: _Lex, cd: bool, floor: int) -> tuple[Decimal, int] | None:
@@ -567,6 +632,12 @@ def _read_suffix(t: _Tokens, num: _Number, lex: _Lex, cd: bool, floor: int, *, a
     j = num.end
     if num.scale is not None and t.joined(j) and t.low[j] == "de":
         j += 1  # `millones de dólares`, `millones de personas`
+    elif num.scale_tok == num.end - 1 and t.low[num.scale_tok] != "mil":
+        # `millón`, `millones`, `centenar` are nouns: what they count follows `de`. In
+        # `20 millones listas para enviarse` the word after is not the counted noun.
+        allow_count = False
+    if t.joined(j + 1) and t.text[j] == "," and t.attached[j] and t.text[j + 1] == "%":
+        j += 1  # `del 6, %`: a decimal comma whose digits were lost
     if not t.joined(j):
         return None
     if _longest(g.blocked_phrases, lex.ml["blocked_phrases"], t, j, exact=False)[1]:
@@ -577,7 +648,7 @@ def _read_suffix(t: _Tokens, num: _Number, lex: _Lex, cd: bool, floor: int, *, a
         e = j + n_unit
         dimension = g.units[unit].dimension
         if dimension == "percent":
-            return _Suffix("percent", "%", end=e)
+            return _Suffix("percent", "%", obj=_object_after(t, e, lex, article=True), end=e)
         return _Suffix("quantity", unit, obj=_object_after(t, e, lex), end=e)
     if cands:
         e = j + n_cur
@@ -594,11 +665,20 @@ def _read_suffix(t: _Tokens, num: _Number, lex: _Lex, cd: bool, floor: int, *, a
             if named:
                 cands, e = named, e + 1 + n_named  # `50 centavos de dólar`
         return _Suffix("money", None, candidates=cands, minor=True, end=e)
+    if t.low[j] in _BARE_POINTS:
+        # Percentage points, items or a change of an index: decided by the sentence in
+        # `_settle_points`, once every percentage of the text is known.
+        return _Suffix("quantity", "pp", end=j + 1)
     if allow_count:
         noun = _counted_noun(t, j, lex)
-        if noun:
+        if noun and not _rate_after(t, noun[1]):
             return _Suffix("count", None, obj=noun[0], end=noun[1])
     return None
+
+
+def _rate_after(t: _Tokens, e: int) -> bool:
+    """`cinco casos de cada 1.000 contagios` is a rate, not a count of cases."""
+    return t.joined(e + 1) and t.low[e] in ("de", "por") and t.low[e + 1] == "cada"
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -617,6 +697,13 @@ class _Figure:
     extra_minor: Decimal | None
     obj: str | None
     qualifier: str | None
+    scale: int | None = None  # the scale word the number ends with (`315 millones`), if any
+    borrowed: bool = False    # the unit was taken from a neighbouring figure
+    number_start: int = 0     # bare numbers: the number's first token (after any qualifier)
+
+
+# A number that says nothing of what it measures; only context rules may keep it.
+_BARE = "bare"
 
 
 def _qualifier_before(t: _Tokens, p: int, lex: _Lex, floor: int) -> tuple[str | None, int]:
@@ -624,11 +711,48 @@ def _qualifier_before(t: _Tokens, p: int, lex: _Lex, floor: int) -> tuple[str | 
     q, n = _longest_before(lex.g.qualifiers, lex.ml["qualifiers"], t, p, floor)
     if q:
         return q, p - n  # type: ignore[return-value]
-    if p - 1 > floor and t.low[p - 1] in _ARTICLES and t.joined(p):
-        q, n = _longest_before(lex.g.qualifiers, lex.ml["qualifiers"], t, p - 1, floor)
+    k = p
+    if k - 1 > floor and t.low[k - 1] in _ARTICLES and t.joined(k):
+        k -= 1
+        q, n = _longest_before(lex.g.qualifiers, lex.ml["qualifiers"], t, k, floor)
         if q:
-            return q, p - 1 - n  # type: ignore[return-value]
+            return q, k - n  # type: ignore[return-value]
+    if k - 1 > floor and t.low[k - 1] == "en" and t.joined(k):
+        q, n = _longest_before(lex.g.qualifiers, lex.ml["qualifiers"], t, k - 1, floor)
+        if q:
+            return q, k - 1 - n  # type: ignore[return-value]  # `al menos en el 43,8 %`
     return None, p
+
+
+# `o menos`/`o más` after a figure: `un 20 % o menos`, `50 personas o más`.
+_QUALIFIERS_AFTER = {("o", "menos"): "at_most", ("o", "más"): "at_least", ("o", "mas"): "at_least"}
+
+
+def _qualifier_after(t: _Tokens, e: int) -> tuple[str | None, int]:
+    if t.joined(e + 1):
+        q = _QUALIFIERS_AFTER.get((t.low[e], t.low[e + 1]))
+        if q:
+            return q, e + 2
+    return None, e
+
+
+def _endpoint_not_limit(t: _Tokens, q_start: int, p: int, lex: _Lex) -> bool:
+    """`incrementar el ratio hasta el 12,34 %`: after a verb of change, `hasta` + a definite
+    article gives where the change ended (an exact value), not an upper limit. `hasta un 40 %`,
+    `hasta 50.000 euros` (no definite article) stay `up_to`."""
+    if p - q_start != 2 or t.low[q_start] != "hasta" or t.low[q_start + 1] not in ("el", "la", "los", "las"):
+        return False
+    k = q_start - 1
+    while k >= 0 and q_start - k <= _CHANGE_VERB_WINDOW and not t.broken[k + 1]:
+        if t.kind[k] == "sym" and t.text[k] in ".;:":
+            return False
+        if t.kind[k] == "word" and t.low[k].startswith(lex.change_verb_stems):
+            return True
+        k -= 1
+    return False
+
+
+_CHANGE_VERB_WINDOW = 8  # tokens between the verb and `hasta`: `incrementar el ratio capital CET1 hasta`
 
 
 def _not_a_figure_here(t: _Tokens, num: _Number, p: int, kind: str, lex: _Lex, floor: int) -> bool:
@@ -658,6 +782,9 @@ def _read_range(
     connectors = {"entre": ("y", "e", "a", "al"), "de": ("a",), "del": ("al",)}.get(opener)
     if not connectors:
         return None
+    if opener != "entre" and k > floor and t.joined(k) and t.kind[k - 1] == "word" \
+            and t.low[k - 1].startswith(lex.change_verb_stems):
+        return None  # `pasó de 4,1 % a 5,2 %`: a change, two figures (see _transition_source)
     first = _read_suffix(t, num1, lex, cd, floor, allow_count=False)
     if first is _BLOCKED:
         return None
@@ -706,10 +833,19 @@ def _read_range(
     )
 
 
+# Bare `puntos` (no `porcentuales`) mean three things: percentage points in a sentence that
+# gives a percentage (`crecimiento del PIB de dos puntos ... al 2 por ciento`); the change of a
+# score or an index after a verb or noun of change (`incremento de la incidencia de 10 puntos`),
+# which is not a figure; otherwise, or when a word qualifies them (`dos puntos clave`), items,
+# counted (`una addenda de cinco puntos`).
+_BARE_POINTS = frozenset({"punto", "puntos"})
+
 # `70 u 80 por ciento`, `3,4 ó 3,5 %`: a range with no `entre`/`de`; never for counts or money
-# (`3 o 4 personas` reads as the larger, `20 o 30 pesos` likewise). `70-80 %` stays unread:
-# `_digits_ok` refuses digits glued to a hyphen (`787-9`, `2-1`), a known gap.
+# (`3 o 4 personas` reads as the larger, `20 o 30 pesos` likewise). `(10 a 15 metros)` too, with
+# `a`, but only for a unit or a percentage written once after the second number: `de`/`del`
+# ranges are read by `_read_range`, and `3 a 1` without a unit is a score.
 _BARE_RANGE_WORDS = ("o", "u", "ó")
+_BARE_RANGE_TO = "a"
 
 
 def _read_bare_range(t: _Tokens, num1: _Number, lex: _Lex, cd: bool, floor: int) -> _Figure | None:
@@ -719,13 +855,17 @@ def _read_bare_range(t: _Tokens, num1: _Number, lex: _Lex, cd: bool, floor: int)
     j = first.end if first else num1.end
     if not t.joined(j):
         return None
-    if t.low[j] not in _BARE_RANGE_WORDS:
+    to = (t.low[j] == _BARE_RANGE_TO and first is None
+          and not (num1.start > floor and t.low[num1.start - 1] in ("de", "del")))  # `subió de 10 a 15 %`
+    if t.low[j] not in _BARE_RANGE_WORDS and not to:
         return None
     num2 = _read_number(t, j + 1, lex, cd, floor) if t.joined(j + 1) else None
     if num2 is None:
         return None
     second = _read_suffix(t, num2, lex, cd, floor)
     if second is None or second is _BLOCKED or second.kind == "count" or second.kind == "money":
+        return None
+    if to and (second.kind not in ("quantity", "percent") or t.low[second.end - 1] in _BARE_POINTS):
         return None
     if first and not _same_unit(first, second):
         return None
@@ -741,7 +881,16 @@ def _read_bare_range(t: _Tokens, num1: _Number, lex: _Lex, cd: bool, floor: int)
 
 
 def _read_figure(t: _Tokens, i: int, lex: _Lex, cd: bool, floor: int) -> tuple[_Figure | None, int]:
-    """The figure whose number starts at token i, and the token to resume scanning from."""
+    """The figure whose number starts at token i, and the token to resume scanning from.
+
+    A number with nothing that says what it measures comes back as kind `bare`: the context
+    rules (`_borrow_units`) may give it the unit of a neighbour, else it is dropped.
+    """
+    hyphen = _read_hyphen_range(t, i, lex, cd, floor)
+    if hyphen:
+        figure, num = hyphen
+        figure.qualifier, figure.start = _qualifier_before(t, i, lex, floor)
+        return _finish(t, figure, num, lex), figure.end
     num = _read_number(t, i, lex, cd, floor)
     if num is None:
         return None, i + 1
@@ -751,12 +900,12 @@ def _read_figure(t: _Tokens, i: int, lex: _Lex, cd: bool, floor: int) -> tuple[_
     if qualifier is None:
         figure = _read_range(t, p, num, sign, lex, cd, floor)
         if figure:
-            return figure, figure.end
+            return _finish(t, figure, num, lex), figure.end
     if sign is None:
         figure = _read_bare_range(t, num, lex, cd, floor)
         if figure:
             figure.start, figure.qualifier = q_start, qualifier
-            return figure, figure.end
+            return _finish(t, figure, num, lex), figure.end
     suffix = _read_suffix(t, num, lex, cd, floor)
     if suffix is _BLOCKED:
         return None, num.end
@@ -766,15 +915,278 @@ def _read_figure(t: _Tokens, i: int, lex: _Lex, cd: bool, floor: int) -> tuple[_
         both = tuple(c for c in suffix.candidates if c in sign)
         suffix.candidates = both or suffix.candidates  # `$500 dólares` -> the word decides
     if suffix is None:
-        return None, num.end  # a bare number: nothing says what it measures
+        suffix = _cleft_count(t, num, p, lex)
+    if suffix is None:
+        if num.year_like or _not_a_figure_here(t, num, p, "count", lex, floor):
+            return None, num.end
+        bare = _Figure(
+            start=q_start, end=num.end, kind=_BARE, value=num.value, value_high=None, unit=None,
+            candidates=(), minor=False, extra_minor=None, obj=None, qualifier=qualifier,
+            scale=num.scale if num.scale_tok == num.end - 1 else None, number_start=i,
+        )
+        return bare, num.end
     if qualifier is None and _not_a_figure_here(t, num, p, suffix.kind, lex, floor):
         return None, num.end
     figure = _Figure(
         start=q_start, end=suffix.end, kind=suffix.kind, value=num.value, value_high=None,
         unit=suffix.unit, candidates=suffix.candidates, minor=suffix.minor,
         extra_minor=suffix.extra_minor, obj=suffix.obj, qualifier=qualifier,
+        scale=num.scale if num.scale_tok == num.end - 1 else None,
     )
-    return figure, figure.end
+    return _finish(t, figure, num, lex), figure.end
+
+
+def _finish(t: _Tokens, f: _Figure, num: _Number, lex: _Lex) -> _Figure:
+    """Qualifiers that depend on the whole figure: `o menos` after it, `hasta el` as an
+    endpoint, collective numerals as approximations; and a redundant scale on a count."""
+    if f.qualifier is None:
+        f.qualifier, f.end = _qualifier_after(t, f.end)
+    elif f.qualifier == "up_to" and _endpoint_not_limit(t, f.start, num.start, lex):
+        f.qualifier = None
+    if f.qualifier is None and num.scale_tok is not None and t.low[num.scale_tok] in lex.g.approximate_scales:
+        f.qualifier = "approx"  # `una treintena de personas`: about thirty
+    if f.kind == "count" and num.scale is not None and num.scale >= 10**6 and num.scale_tok == num.end - 1:
+        # `35.734.649 millones de colombianos`: digits that already spell out millions, then
+        # `millones`, restate the unit rather than multiply (a count of people or things
+        # written to the unit is never then scaled by a million). Money keeps its scale:
+        # `$35.734.649 millones` is a normal way to write a Colombian budget.
+        head = t.text[num.start]
+        if num.scale_tok == num.start + 1 and head.count(".") + head.count(",") >= 2:
+            f.value = f.value / num.scale
+    return f
+
+
+# `Son 20 las principales reformas`, `han sido 15 los establecimientos`: the counted noun comes
+# after an article when the number is the predicate of a copula.
+_COPULAS = frozenset({"son", "fueron", "serán", "seran", "eran", "sido", "sean", "fuesen", "fueran"})
+
+
+def _cleft_count(t: _Tokens, num: _Number, p: int, lex: _Lex) -> _Suffix | None:
+    if p == 0 or not t.joined(p) or t.low[p - 1] not in _COPULAS:
+        return None
+    j = num.end
+    if not (t.joined(j) and t.low[j] in ("los", "las")):
+        return None
+    noun = _counted_noun(t, j + 1, lex)
+    if noun is None:
+        return None
+    return _Suffix("count", None, obj=noun[0], end=noun[1])
+
+
+def _read_hyphen_range(t: _Tokens, i: int, lex: _Lex, cd: bool, floor: int) -> tuple[_Figure, _Number] | None:
+    """`70-80 %`, `40-45%`, `1-100 micrómetros`: digits joined by a hyphen are a range only when
+    a percent sign or a unit follows; without one they are a model number or a score (`787-9`,
+    `1-0`), which `_digits_ok` refuses."""
+    h = i + 1
+    if t.kind[i] != "num" or h + 1 >= t.n:
+        return None
+    if t.text[h] not in "-‐–" or not (t.attached[h] and t.attached[h + 1]) or t.kind[h + 1] != "num":
+        return None
+    if i > 0 and t.attached[i] and (t.kind[i - 1] != "sym" or t.text[i - 1] in "-‐–/:"):
+        return None  # `COVID-19-20`, `1-2-3`
+    if h + 2 < t.n and t.attached[h + 2] and t.text[h + 2] in "-‐–/":
+        return None  # `1-2-3`, `10-15/20`
+    low, high = numeral_value(t.text[i], comma_decimal=cd), numeral_value(t.text[h + 1], comma_decimal=cd)
+    if low is None or high is None:
+        return None
+    num1 = _Number(value=low, start=i, end=i + 1, scale=None, scale_tok=None, year_like=False)
+    num2 = _Number(value=high, start=h + 1, end=h + 2, scale=None, scale_tok=None, year_like=False)
+    suffix = _read_suffix(t, num2, lex, cd, floor, allow_count=False)
+    if suffix is None or suffix is _BLOCKED or suffix.kind not in ("percent", "quantity"):
+        return None
+    if suffix.unit == "pp" and t.low[h + 2] in _BARE_POINTS:
+        return None  # `3-1 puntos` is a score
+    if suffix.end < t.n and t.attached[suffix.end] and t.text[suffix.end] in "-‐–/":
+        return None  # `5-100 m-`: a symbol glued to more text is not a unit
+    if not low < high:
+        return None
+    figure = _Figure(
+        start=i, end=suffix.end, kind=suffix.kind, value=low, value_high=high, unit=suffix.unit,
+        candidates=(), minor=False, extra_minor=None, obj=suffix.obj, qualifier=None,
+    )
+    return figure, num1
+
+
+# --- context: numbers that take their unit from a neighbour ----------------------------------
+#
+# Spanish writes a unit once for several numbers: `pasando de 45 a 35 %`, `por encima del 3,4 ó
+# 3,5, llegando al 3,6 %`, a budget list `... 4 mil 315 millones, ... 4 mil 60 millones; ...`
+# after `13 mil 200 millones de euros`. A bare number takes its neighbour's unit only in these
+# shapes; any other bare number stays out (`en 2020`, `la 99.9`, `hasta 140.` are not figures).
+
+_TRANSITION_FROM = ("de", "del")
+_TRANSITION_TO = ("a", "al")
+_RATE_ARTICLES = frozenset({"el", "del", "al"})
+_RATE_REACH = 6           # tokens between a bare rate and the percentage that gives its unit
+_LIST_REACH = 80          # tokens back to the money figure a bare budget line borrows from
+_LIST_FOLLOWERS = frozenset({"a", "al", "para", "en", "y", "e", "que", "con", "del", "mientras"})
+_UNITS_TO_SHARE = ("percent", "quantity", "money")
+_SENTENCE_ENDS = frozenset(".!?;")
+
+
+def _borrow_units(t: _Tokens, figures: list[_Figure], bare: list[_Figure]) -> list[_Figure]:
+    """`figures` plus the bare numbers that borrow a unit from one of them, sorted by start."""
+    taken = set()
+    for f in figures:
+        taken.update(range(f.start, f.end))
+    bare = _bare_alternatives([b for b in bare if not taken.intersection(range(b.start, b.end))], t)
+    by_start = {f.start: f for f in figures}
+    by_end = {f.end: f for f in figures}
+    abbreviations = _abbreviations(t, figures)
+    found = []
+    for b in bare:
+        defined = abbreviations.get(t.text[b.end]) if b.scale is None and t.joined(b.end) else None
+        if defined is not None:
+            b.value, b.end = b.value * defined.scale, b.end + 1  # `150 mtm`
+        source = defined or (_transition_source(t, b, by_start, by_end) or _rate_source(t, b, by_start)
+                             or _list_source(t, b, figures))
+        if source is not None:
+            b.kind, b.unit, b.candidates, b.borrowed = source.kind, source.unit, source.candidates, True
+            found.append(b)
+    return sorted(figures + found, key=lambda f: f.start)
+
+
+def _abbreviations(t: _Tokens, figures: list[_Figure]) -> dict[str, _Figure]:
+    """`150 millones de toneladas métricas (mtm)`: the text defines `mtm` as the scale and unit
+    of that figure; a later `150 mtm` is read with them."""
+    found = {}
+    for f in figures:
+        e = f.end
+        if (f.scale and f.kind in ("quantity", "money") and e + 2 < t.n and t.text[e] == "("
+                and t.kind[e + 1] == "word" and t.text[e + 2] == ")" and t.attached[e + 1] and t.attached[e + 2]):
+            found[t.text[e + 1]] = f
+    return found
+
+
+def _bare_alternatives(bare: list[_Figure], t: _Tokens) -> list[_Figure]:
+    """`3,4 ó 3,5`: two adjacent bare numbers joined by `o` are one bare range."""
+    out: list[_Figure] = []
+    for b in bare:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value_high is None and b.qualifier is None
+                and b.start == prev.end + 1 and t.joined(b.start) and t.low[prev.end] in _BARE_RANGE_WORDS
+                and prev.value < b.value):
+            prev.value_high, prev.end = b.value, b.end
+            continue
+        out.append(b)
+    return out
+
+
+def _transition_source(t: _Tokens, b: _Figure, by_start: dict, by_end: dict) -> _Figure | None:
+    """`de 45 a 35 %` (the unit after) and `de 4,1 % en 2012 a 5,2 en 2019` (the unit before)."""
+    if b.qualifier is not None or b.value_high is not None:
+        return None
+    before = t.low[b.start - 1] if b.start > 0 and t.joined(b.start) else None
+    if before in _TRANSITION_FROM and t.joined(b.end) and t.low[b.end] in _TRANSITION_TO:
+        k = b.end + 1
+        if k in by_start:
+            after = by_start[k]
+        elif t.joined(k) and t.low[k] in _ARTICLES:
+            after = by_start.get(k + 1)
+        else:
+            after = None
+        if after is not None and after.kind in _UNITS_TO_SHARE and after.value_high is None:
+            return after
+    if before in _TRANSITION_TO:
+        k = b.start - 1  # the `a`
+        if k >= 2 and t.low[k - 2] == "en" and t.kind[k - 1] == "num" and _looks_like_year(t.text[k - 1]):
+            k -= 2       # `... % en 2012 a 5,2`
+        origin = by_end.get(k)
+        if (origin is not None and origin.kind in _UNITS_TO_SHARE and origin.value_high is None
+                and origin.start > 0 and t.low[origin.start - 1] in _TRANSITION_FROM):
+            return origin
+    return None
+
+
+def _looks_like_year(raw: str) -> bool:
+    return raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100
+
+
+def _rate_source(t: _Tokens, b: _Figure, by_start: dict) -> _Figure | None:
+    """`por encima del 3,4 ó 3,5, llegando al 3,6 %`: a bare number after `el`/`del`/`al` is a
+    rate when a percentage follows in the same clause with no other number between."""
+    if b.number_start == 0 or t.low[b.number_start - 1] not in _RATE_ARTICLES:
+        return None
+    if b.value > 100:
+        return None
+    for k in range(b.end, min(b.end + _RATE_REACH, t.n)):
+        if t.broken[k] or (t.kind[k] == "sym" and t.text[k] in _SENTENCE_ENDS):
+            return None
+        f = by_start.get(k)
+        if f is not None:
+            return f if f.kind == "percent" else None
+        if t.kind[k] == "num":
+            return None
+    return None
+
+
+def _list_source(t: _Tokens, b: _Figure, figures: list[_Figure]) -> _Figure | None:
+    """`... por 13 mil 200 millones de euros. En la modernización será de 4 mil 315 millones,`:
+    a bare number ending in `millones` (or a larger scale) takes the currency of the money
+    figure before it in the same paragraph. Figures in parentheses are conversions
+    (`8 mil millones de euros (más de 191 mil millones de pesos)`) and are skipped."""
+    if b.scale is None or b.scale < 10**6 or b.value_high is not None:
+        return None
+    e = b.end
+    if t.joined(e) and not (t.kind[e] == "sym" or t.low[e] in _LIST_FOLLOWERS):
+        return None
+    for f in reversed(figures):
+        if f.end > b.start:
+            continue
+        if b.start - f.end > _LIST_REACH or any(t.broken[k] for k in range(f.end, b.start + 1)):
+            return None
+        if f.kind == "money" and not _in_parentheses(t, f.start):
+            return f
+    return None
+
+
+def _in_parentheses(t: _Tokens, k: int) -> bool:
+    depth = 0
+    for j in range(k - 1, -1, -1):
+        if t.broken[j + 1]:
+            return False
+        if t.text[j] == ")":
+            depth += 1
+        elif t.text[j] == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+_CHANGE_REACH = 16  # tokens back from bare points to a word of change in the same sentence
+
+
+def _settle_points(t: _Tokens, figures: list[_Figure], lex: _Lex) -> list[_Figure]:
+    """Bare `puntos` figures as percentage points, counted items, or dropped (see _BARE_POINTS)."""
+    out = []
+    for f in figures:
+        if f.unit != "pp" or t.low[f.end - 1] not in _BARE_POINTS:
+            out.append(f)
+            continue
+        lo, hi = _sentence(t, f.start)
+        e = f.end
+        if t.joined(e) and t.kind[e] == "word" and t.text[e][0].islower() and t.low[e] not in lex.not_nouns:
+            f.kind, f.unit, f.obj = "count", None, t.low[e - 1]  # `dos puntos clave`: items
+            out.append(f)
+        elif any(o is not f and lo <= o.start < hi and (o.kind == "percent" or o.unit == "pp") for o in figures):
+            out.append(f)
+        elif not any(t.kind[k] == "word" and t.low[k].startswith(lex.change_verb_stems)
+                     for k in range(max(lo, f.start - _CHANGE_REACH), f.start)):
+            f.kind, f.unit, f.obj = "count", None, t.low[f.end - 1]
+            out.append(f)
+    return out
+
+
+def _sentence(t: _Tokens, k: int) -> tuple[int, int]:
+    """Token bounds of the sentence around token k (a line break also ends one)."""
+    lo = k
+    while lo > 0 and not t.broken[lo] and not (t.kind[lo - 1] == "sym" and t.text[lo - 1] in _SENTENCE_ENDS):
+        lo -= 1
+    hi = k
+    while hi < t.n and not (hi > k and t.broken[hi]) and not (t.kind[hi] == "sym" and t.text[hi] in _SENTENCE_ENDS):
+        hi += 1
+    return lo, hi
 
 
 # --- currency resolution ----------------------------------------------------------------------
@@ -835,7 +1247,7 @@ def _to_amount(text: str, t: _Tokens, f: _Figure, evidence: _Evidence, country: 
         if not f.candidates:
             return None
         unit = f.candidates[0] if len(f.candidates) == 1 else evidence.resolve(f.candidates, country)
-        inferred = len(f.candidates) > 1
+        inferred = len(f.candidates) > 1 or f.borrowed
         # A currency without subunits in ISO (CLP) still had centavos; count them in hundredths.
         minor = Decimal(10) ** (evidence.g.currencies[unit].minor_unit or 2)
         if f.minor:
@@ -843,6 +1255,8 @@ def _to_amount(text: str, t: _Tokens, f: _Figure, evidence: _Evidence, country: 
             high = high / minor if high is not None else None
         if f.extra_minor is not None:
             value += f.extra_minor / minor
+    else:
+        inferred = f.borrowed
     start, end = t.start[f.start], t.end[f.end - 1]
     return Amount(
         start=start,
@@ -881,6 +1295,7 @@ def extract_amounts(text: str, *, country: str | None = None) -> list[Amount]:
     cd = comma_is_decimal(text)
     starters = g.number_words
     figures: list[_Figure] = []
+    bare: list[_Figure] = []
     floor = 0
     k = 0
     while k < t.n:
@@ -890,12 +1305,16 @@ def extract_amounts(text: str, *, country: str | None = None) -> list[Amount]:
                 # `25,001 dólares`, `1,500 personas` in a text that writes decimal commas: money
                 # has at most cents and a count is whole, so the comma groups thousands here.
                 figure, resume = _read_figure(t, k, lex, False, floor)
-            if figure:
+            if figure and figure.kind == _BARE:
+                bare.append(figure)
+            elif figure:
                 figures.append(figure)
                 floor = figure.end
             k = max(resume, k + 1)
         else:
             k += 1
+    figures = _borrow_units(t, figures, bare)
+    figures = _settle_points(t, figures, lex)
     evidence = _Evidence(text, figures, g)
     country = country.upper() if country else None
     amounts = (_to_amount(text, t, f, evidence, country) for f in figures)

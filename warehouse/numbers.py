@@ -9,8 +9,10 @@ turn up in the same corpus, sometimes in the same article. The rules, in order:
    `1,500.50`.
 3. A separator that repeats is a thousands separator: `1.500.000`, `1,500,000`.
 4. A single `.` followed by exactly three digits is a thousands separator (`30.000`); followed by
-   1, 2 or 4+ digits it is a decimal point (`4.5`, `59.3`, `19.33`). `0.125` is a decimal: no one
-   groups a leading zero.
+   1, 2 or 4+ digits it is a decimal point (`4.5`, `59.3`, `19.33`, `19.3342`). `0.125` is a
+   decimal: no one groups a leading zero. Four or more zeros alone after the `.` (`540.0000`)
+   are not a decimal anyone writes: they are a thousands group typed with a zero too many,
+   read as `540.000`.
 5. A single `,` followed by 1, 2 or 4+ digits is a decimal comma (`1,5`, `12,34`). Followed by
    exactly three digits it is ambiguous (`6,251 millones de pesos` in Mexico is 6251 million;
    a Spaniard would write `6.251`): it is a thousands separator unless the text itself writes
@@ -70,6 +72,8 @@ def numeral_value(raw: str, *, comma_decimal: bool = False) -> Decimal | None:
     if len(parts) > 2:
         return Decimal("".join(parts)) if _grouped(s, sep) else None
     head, tail = parts
+    if sep == "." and len(tail) > 3 and set(tail) == {"0"} and 1 <= len(head) <= 3 and head != "0":
+        tail = "000"  # `540.0000`: see rule 4
     thousands = len(tail) == 3 and 1 <= len(head) <= 3 and head != "0"
     if thousands and not (sep == "," and comma_decimal):
         return Decimal(head + tail)

@@ -30,3 +30,13 @@ def test_matched_figures_have_the_right_value_unit_and_qualifier(report):
     assert report.attribute_correct["unit"] / matched >= 0.98
     assert report.attribute_correct["value"] / matched >= 0.98
     assert report.attribute_correct["qualifier"] / matched >= 0.98
+
+
+def test_every_gold_figure_is_found_with_its_kind_value_unit_and_qualifier(report):
+    # The figures issue's "done when": every annotated figure right, nothing invented. The
+    # errors list names each miss, spurious figure or wrong attribute (object is scored, not
+    # required: it is a reading aid, and the annotators' objects are free text).
+    problems = [e for e in report.errors if "MISSED" in e or "SPURIOUS" in e
+                or any(a in e.split(": gold")[0] for a in ("value", "unit", "qualifier"))]
+    assert problems == []
+    assert report.fully_correct == report.overall.tp == sum(c.tp + c.fn for c in report.by_kind.values())
