@@ -131,6 +131,7 @@ GRAMMAR = [
     pytest.param("10 km2, 3 m3 y 20 litros", [F("10 km2", "quantity", "10", "km2"), F("3 m3", "quantity", "3", "m3"), F("20 litros", "quantity", "20", "l")], id="area_and_volume_symbols"),
     pytest.param("una central de 1.200 megavatios que produce 8 GWh", [F("1.200 megavatios", "quantity", "1200", "MW"), F("8 GWh", "quantity", "8", "GWh")], id="power_and_energy"),
     pytest.param("20 MW y 300 MWh", [F("20 MW", "quantity", "20", "MW"), F("300 MWh", "quantity", "300", "MWh")], id="power_and_energy_symbols"),
+    pytest.param("100 miligramos por litro y 35 µg/m3", [F("100 miligramos por litro", "quantity", "100", "mg/l"), F("35 µg/m3", "quantity", "35", "µg/m3")], id="concentration_units"),
     pytest.param("5 kilos y 200 gramos", [F("5 kilos", "quantity", "5", "kg"), F("200 gramos", "quantity", "200", "g")], id="mass_units"),
     pytest.param("a 10km de la costa y 3 millas", [F("10km", "quantity", "10", "km"), F("3 millas", "quantity", "3", "mi")], id="unit_attached_to_the_number"),
     # counts
@@ -235,6 +236,7 @@ NOT_FIGURES = [
     pytest.param("cientos de millones de dólares", id="cientos_de_millones_is_vague"),
     pytest.param("se registraron 136.000.", id="bare_number"),
     pytest.param("ocho veces más", id="multiplier_is_not_a_count"),
+    pytest.param("lo dijo en 59 ocasiones", id="ocasiones_is_a_multiplier"),
     pytest.param("los dos reales decretos", id="reales_decretos_are_not_money"),
     pytest.param("uno de cada 10 y por cada 1.000 habitantes", id="rate_denominator_is_not_a_count"),
     pytest.param("el artículo 135 de la ley", id="article_number"),
@@ -537,6 +539,7 @@ def test_seed_has_exact_header_and_unique_keys(name, header):
     keys = [row[header[0]] for row in rows]
     assert len(keys) == len(set(keys)), "the first column is the ref table's primary key"
     assert all(None not in row.values() for row in rows), "no row has a missing cell"
+    assert all(None not in row for row in rows), "no row has an extra cell (quote cells with commas)"
 
 
 def test_seed_values_are_well_typed():

@@ -6,6 +6,9 @@ Quality floors, not timings: the targets of the figures issue (F1 >= 0.95 for mo
 import pytest
 
 from warehouse.evaluation import FIGURES_GOLD, read_figures_gold, score_figures
+from warehouse.paths import PROJECT_ROOT
+
+HELDOUT = PROJECT_ROOT / "tests" / "data" / "figures_heldout.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +43,11 @@ def test_every_gold_figure_is_found_with_its_kind_value_unit_and_qualifier(repor
                 or any(a in e.split(": gold")[0] for a in ("value", "unit", "qualifier"))]
     assert problems == []
     assert report.fully_correct == report.overall.tp == sum(c.tp + c.fn for c in report.by_kind.values())
+
+
+def test_the_held_out_set_stays_above_the_targets():
+    # Annotated after the rules were written and not used to write them (tests/data/README.md):
+    # the check that the rules generalise. Floors, not equality: small kinds are noisy.
+    held_out = score_figures(read_figures_gold(HELDOUT))
+    assert held_out.overall.f1 >= 0.95, held_out.overall
+    assert held_out.fully_correct / held_out.overall.tp >= 0.95
