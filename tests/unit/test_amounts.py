@@ -347,7 +347,7 @@ CORPUS = [
     pytest.param("Otra medida que Biden tomó en su primer día en el cargo fue volver a unirse al acuerdo climático de París, un tratado global que tiene como objetivo mantener el aumento de las temperaturas por debajo de 2 °C y \"esforzarse por limitar\" el aumento aún más, a 1,5 °C.", None,
                  [F("por debajo de 2 °C", "quantity", "2", "°C", None, "less_than"), F("1,5 °C", "quantity", "1.5", "°C")], id="degrees_celsius"),
     pytest.param("Cuando a los ratones y cuyos se les administró en dosis muy pequeñas no mostró toxicidad, pero cuando la cantidad aumentó a 100 miligramos por litro, el 100 por ciento de la población falleció.", None,
-                 [F("100 miligramos", "quantity", "100", "mg"), F("100 por ciento", "percent", "100", obj="población")], id="milligrams_and_por_ciento"),
+                 [F("100 miligramos por litro", "quantity", "100", "mg/l"), F("100 por ciento", "percent", "100", obj="población")], id="milligrams_and_por_ciento"),
     pytest.param('"Entre 2015 y 2019 se decomisaron 156 toneladas de droga [que no lograron ingresar a Chile desde el extranjero].', None,
                  [F("156 toneladas", "quantity", "156", "t", "droga")], id="year_range_is_not_a_figure_but_tonnes_are"),
     pytest.param("Por ejemplo, entre enero y marzo de 2019 se decomisaron 1.451 kgs de cocaína procedente de Chile en el puerto de Amberes, en Bélgica, el principal punto de llegada de cocaína a Europa, de acuerdo el Centro Europeo de Monitoreo de Drogas y Adicciones.", None,
@@ -423,7 +423,7 @@ CORPUS = [
     pytest.param("Según sus datos, más de 3.500 especies están amenazadas de extinción: el 28 por ciento de las especies que han podido evaluar.", None,
                  [F("más de 3.500 especies", "count", "3500", None, "especies", "more_than"), F("28 por ciento", "percent", "28", obj="especies")], id="species_and_share"),
     pytest.param("A partir de la muerte de aquel hombre, existen normas muy estrictas con respecto a la cantidad de dióxido de cloro que se puede utilizar en el medio ambiente (máximo 3 miligramos por metro cúbico de dióxido de cloro).", None,
-                 [F("máximo 3 miligramos", "quantity", "3", "mg", None, "at_most")], id="maximo_is_at_most"),
+                 [F("máximo 3 miligramos por metro cúbico", "quantity", "3", "mg/m3", "dióxido", "at_most")], id="maximo_is_at_most"),
 ]
 
 
