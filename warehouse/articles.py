@@ -87,7 +87,14 @@ def article_id(title: str | None, body: str) -> str:
 
 def make_article(*, title: str | None, body: str, published: date | None, source_path: str,
                  position: int, agency: str | None = None, **extra: str | None) -> Article:
-    """An Article with its id and dateline attributes filled in."""
+    """An Article with its id and dateline attributes filled in.
+
+    Title and body are stored in Unicode NFC: a decomposed `Moscú` (u + combining accent, as
+    some macOS tools write) would otherwise escape the dateline, the figure grammar's word
+    lists and the seeds, which are all written composed. NFC changes no character a reader
+    sees, so offsets into the stored body stay meaningful."""
+    title = unicodedata.normalize("NFC", title) if title else title
+    body = unicodedata.normalize("NFC", body)
     dateline = parse_dateline(body)
     return Article(
         article_id=article_id(title, body),

@@ -130,3 +130,18 @@ def test_a_raw_article_over_the_length_limit_is_rejected_and_the_next_one_loads(
     parsed = parse_raw_text(text, "f.txt")
     assert [a.body for a in parsed.articles] == ["Breve."]
     assert parsed.rejections[0].line == 1 and "over the 1,000,000 limit" in parsed.rejections[0].reason
+
+
+def test_a_decomposed_unicode_article_is_stored_composed_with_its_dateline_and_figures():
+    import json
+    import unicodedata
+
+    from warehouse.amounts import extract_amounts
+
+    body = "Moscú, 11 nov (EFE).- El comercio creció casi 30.000 millones de dólares, un 70 %."
+    record = {"title": "Putin y Tokáyev", "text": unicodedata.normalize("NFD", body)}
+    assert record["text"] != body  # the input really is decomposed
+    (article,) = parse_jsonl(json.dumps(record, ensure_ascii=False) + "\n", "nfd.jsonl").articles
+    assert article.body == body and article.title == "Putin y Tokáyev"
+    assert (article.dateline_place, article.agency) == ("Moscú", "EFE")
+    assert [a.text for a in extract_amounts(article.body)] == ["casi 30.000 millones de dólares", "70 %"]
