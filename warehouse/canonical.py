@@ -69,6 +69,18 @@ def known_entities() -> dict[str, KnownEntity]:
     return known
 
 
+def known_name_patterns() -> list[dict[str, str]]:
+    """EntityRuler phrase patterns for every seeded name and alias (`seeds/entities.csv`,
+    `seeds/agencies.csv`), as written: matching is case-sensitive, so `Gobierno` is found and
+    `gobierno` is not. CLDR country names are left to the model, which finds them well."""
+    patterns = []
+    for seed, fixed_label in (("entities", None), ("agencies", "ORG")):
+        for row in read_seed(seed):
+            for alias in [row["name"], *split_list(row["aliases"])]:
+                patterns.append({"label": fixed_label or row["label"], "pattern": alias})
+    return patterns
+
+
 def vote_labels(mentions: list[Mention]) -> list[Mention]:
     """One label per surface form within an article: the majority, ties by LABEL_PRIORITY."""
     votes: dict[str, Counter[str]] = {}

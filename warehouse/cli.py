@@ -75,12 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "eval", help="score extraction against a hand-annotated gold set",
-        description="Score the figure extractor against the gold set (tests/data/figures_gold.jsonl): "
-                    "precision, recall and F1 per kind, exact-span scores, and value/unit/qualifier/"
-                    "object accuracy on matched figures.")
-    evaluate.add_argument("what", choices=["figures"])
-    evaluate.add_argument("--gold", type=Path, help="gold JSONL (default: tests/data/figures_gold.jsonl)")
-    evaluate.add_argument("--errors", action="store_true", help="also list every miss, spurious and wrong figure")
+        description="figures: score the figure extractor against tests/data/figures_gold.jsonl "
+                    "(precision, recall and F1 per kind, exact-span scores, value/unit/qualifier/object "
+                    "accuracy on matched figures). entities: score the raw spaCy model and the "
+                    "warehouse pipeline side by side against tests/data/entities_gold.jsonl "
+                    "(exact span and label, P/R/F1 per label).")
+    evaluate.add_argument("what", choices=["figures", "entities"])
+    evaluate.add_argument("--gold", type=Path, help="gold JSONL (default: tests/data/<what>_gold.jsonl)")
+    evaluate.add_argument("--errors", action="store_true",
+                          help="also list every miss, spurious and wrong item (for entities: of the pipeline)")
 
     status = commands.add_parser("status", help="row counts and the last runs",
                                  description="Print the row count of every table and the last runs.")
@@ -180,15 +183,24 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from warehouse import evaluation
+    from warehouse import entity_evaluation, evaluation
 
-    gold = args.gold or evaluation.FIGURES_GOLD
+    default = entity_evaluation.ENTITIES_GOLD if args.what == "entities" else evaluation.FIGURES_GOLD
+    gold = args.gold or default
     if not gold.is_file():
         raise UsageError(f"gold file not found: {gold}")
-    report = evaluation.score_figures(evaluation.read_figures_gold(gold))
-    print(evaluation.format_figure_report(report))
+    if args.what == "entities":
+        articles = entity_evaluation.read_entities_gold(gold)
+        raw = entity_evaluation.score_entities(articles, entity_evaluation.raw_model_spans, "raw")
+        pipeline = entity_evaluation.score_entities(articles, entity_evaluation.pipeline_spans, "pipeline")
+        print(entity_evaluation.format_side_by_side([raw, pipeline]))
+        errors = pipeline.errors
+    else:
+        report = evaluation.score_figures(evaluation.read_figures_gold(gold))
+        print(evaluation.format_figure_report(report))
+        errors = report.errors
     if args.errors:
-        print("\n".join(report.errors))
+        print("\n".join(errors))
     return 0
 
 

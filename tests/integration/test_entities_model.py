@@ -18,7 +18,8 @@ def labels_of(mentions, text):
 
 
 def test_pipeline_loads_only_what_ner_needs_plus_sentences(nlp):
-    assert nlp.pipe_names == ["tok2vec", "senter", "ner", "news_dateline", "news_entity_filter",
+    assert nlp.pipe_names == ["tok2vec", "senter", "ner", "news_known_names", "news_dateline",
+                              "news_entity_filter",
                               "news_entity_typer"]
 
 
@@ -87,7 +88,33 @@ def test_us_abbreviation_is_estados_unidos_with_code(sample_mentions):
     ("La Haya acoge el juicio.", [("La Haya", "LOC")]),
     ("Previamente, Putin habló con la prensa.", [("Putin", "PER")]),
     ("De hecho, Rusia ganó.", [("Rusia", "LOC")]),
+    ("la cumbre EE.UU.-Asia Central de Washington", [("EE.UU.", "LOC"), ("Asia Central", "LOC"), ("Washington", "LOC")]),
+    ("comentó a EFE Eduard Poletáyev, politólogo kazajo.", [("EFE", "ORG"), ("Eduard Poletáyev", "PER")]),
+    ("Son hijos de Dios y tienen derecho a una familia.", [("Dios", "PER")]),
+    ("Estados Unidos y China firmaron.", [("Estados Unidos", "LOC"), ("China", "LOC")]),
+    ("El Supremo avala la norma.", [("Supremo", "ORG")]),
+    ("Lo dijo el Gobierno de Nicolás Maduro.", [("Gobierno", "ORG"), ("Nicolás Maduro", "PER")]),
+    ("Lo atendieron en el Hospital Erasmo Meoz.", [("Hospital Erasmo Meoz", "ORG")]),
+    ("el consorcio de Cove Capital firmó", [("Cove Capital", "ORG")]),
+    ("Resistir es vencer, dijo el cantante.", []),
+    ("Analizando los datos, el equipo concluyó que sí.", []),
+    ("El Papa llegó a Irak.", [("Irak", "LOC")]),
+    ("hubo fraude en Ecuador- denuncia el partido", [("Ecuador", "LOC")]),
+    ("La multitud gritó. Multitud de personas llegaron.", []),
 ], ids=["question-word", "connector-phrase", "connector-word", "leading-preposition",
-        "article-is-part-of-name", "adverb", "connector-with-stop-word"])
+        "article-is-part-of-name", "adverb", "connector-with-stop-word", "hyphen-joins-two-names",
+        "agency-glued-to-a-person", "sentence-initial-verb-before-a-name", "known-name-opens-a-sentence",
+        "article-before-an-institution", "institution-of-a-person", "first-word-types-the-name",
+        "last-word-types-the-name", "sentence-initial-infinitive", "sentence-initial-gerund", "title-alone",
+        "dash-glued-to-a-name", "word-written-lowercase-elsewhere"])
 def test_noise_rules_on_real_sentences(nlp, sentence, expected):
-    assert [(e.text, e.label_) for e in nlp(sentence).ents] == expected
+    # doc_mentions is what the warehouse stores (it also trims dashes glued inside a token).
+    assert [(m.text, m.label) for m in doc_mentions(nlp(sentence))] == expected
+
+
+def test_sample_done_when_entities(sample_mentions):
+    second = sample_mentions[1]
+    assert labels_of(second, "Eduard Poletáyev") == {"PER"}
+    assert labels_of(second, "EFE") == {"ORG"}
+    assert labels_of(sample_mentions[0], "Trump") | labels_of(second, "Trump") <= {"PER"}
+    assert not [m for m in second if "EFE Eduard" in m.text or m.text in ("Unidos", "EE.UU.-Asia Central")]
