@@ -52,3 +52,16 @@ def test_gold_file_spans_are_checked_against_the_text(tmp_path):
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="is not 'unos 70 %'"):
         read_figures_gold(path)
+
+
+def test_entity_scores_need_the_exact_span_and_label():
+    from warehouse.entity_evaluation import GoldArticle, score_entities
+
+    text = "Putin visitó Moscú con la ONU."
+    gold = [GoldArticle("d", text, ((0, 5, "PER"), (13, 18, "LOC"), (26, 29, "ORG")))]
+    predicted = [[(0, 5, "PER"), (13, 18, "ORG"), (22, 29, "ORG")]]   # right, wrong label, wrong span
+    report = score_entities(gold, lambda texts: predicted, "test")
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 2, 2)
+    assert (report.by_label["LOC"].fn, report.by_label["ORG"].fp) == (1, 2)
+    assert (report.span_only.tp, report.span_only.fp, report.span_only.fn) == (2, 1, 1)
+    assert any("MISSED LOC 'Moscú' (got ORG)" in e for e in report.errors)
