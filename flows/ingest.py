@@ -100,6 +100,7 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
                     len(files), settings.inbox, len(to_read), len(unchanged))
 
         seen_in_run: set[str] = set()
+        entities_before = load.entity_count(engine)
         for number, planned in enumerate(ingest.plan_batches(_reads(settings.inbox, to_read, logger),
                                                              settings.batch_size), start=1):
             existing = load.existing_article_ids(engine, [a.article_id for a in planned.articles])
@@ -128,6 +129,8 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
                         number, added.articles, present, added.mentions, added.amounts)
 
         finish_warehouse(engine)
+        # Net of the one-word persons that finishing merged into their full names.
+        counts.entities_added = load.entity_count(engine) - entities_before
         status = "completed_with_warnings" if rejected else "completed"
         message = f"{len(rejected)} file(s) or record(s) rejected" if rejected else None
         load.finish_run(engine, run_id, status=status, counts=counts.as_dict(), message=message)

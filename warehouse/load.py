@@ -250,6 +250,11 @@ def refresh_entity_stats(engine: Engine) -> None:
         execute_file(conn, "load/refresh_entity_stats.sql")
 
 
+def entity_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return _fact_counts(conn)[1]
+
+
 def start_run(engine: Engine, *, run_id: str, flow_run_id: str | None, inbox: str,
               extractor_version: str, started_at: datetime) -> None:
     with engine.begin() as conn:

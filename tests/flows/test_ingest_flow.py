@@ -85,6 +85,9 @@ def test_samples_entities(samples_db):
                                  "('Vladímir Putin', 'Kasim-Yomart Tokáyev')"))
     assert counts == {"Vladímir Putin": 2, "Kasim-Yomart Tokáyev": 2}
     assert query(db_path, "select count(*) from entities where entity_id not in (select entity_id from mentions)") == [(0,)]
+    # The run's summary counts the entities that remain, net of the merged one-word persons.
+    assert query(db_path, "select entities_added from runs order by started_at limit 1") == \
+        query(db_path, "select count(*) from entities")
     dateline = query(db_path, "select m.label from mentions m join articles a using (article_id) "
                               "where a.dateline_place = 'Moscú' and m.start_char = 0")
     assert dateline == [("LOC",)]
