@@ -325,11 +325,14 @@ class _Lex:
             for name in ("qualifiers", "labels", "blocked_phrases", "unit_exact", "unit_folded",
                          "currency_words", "currency_signs")
         }
-        self.change_verb_stems = g.change_verb_stems
         self.year_context = {w for w, r in g.count_exclusions.items() if r in _YEAR_CONTEXT}
         self.not_nouns = {w for w, r in g.count_exclusions.items() if r not in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
         self.adjectives = {w for w, r in g.count_exclusions.items() if r in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
         self.nominal_adjectives = {w for w, r in g.count_exclusions.items() if r == _NOMINAL_ADJECTIVE}
+
+    def is_change_word(self, t: _Tokens, k: int) -> bool:
+        """Token k is a verb or noun of change (`incrementar`, `subió`, `aumento`: seeds/change_verbs.csv)."""
+        return t.kind[k] == "word" and t.low[k].startswith(self.g.change_verb_stems)
 
     def unit_at(self, t: _Tokens, i: int) -> tuple[str | None, int]:
         u1, n1 = _longest(self.g.unit_exact, self.ml["unit_exact"], t, i, exact=True)
@@ -746,7 +749,7 @@ def _endpoint_not_limit(t: _Tokens, q_start: int, p: int, lex: _Lex) -> bool:
     while k >= 0 and q_start - k <= _CHANGE_VERB_WINDOW and not t.broken[k + 1]:
         if t.kind[k] == "sym" and t.text[k] in ".;:":
             return False
-        if t.kind[k] == "word" and t.low[k].startswith(lex.change_verb_stems):
+        if lex.is_change_word(t, k):
             return True
         k -= 1
     return False
@@ -782,8 +785,7 @@ def _read_range(
     connectors = {"entre": ("y", "e", "a", "al"), "de": ("a",), "del": ("al",)}.get(opener)
     if not connectors:
         return None
-    if opener != "entre" and k > floor and t.joined(k) and t.kind[k - 1] == "word" \
-            and t.low[k - 1].startswith(lex.change_verb_stems):
+    if opener != "entre" and k > floor and t.joined(k) and lex.is_change_word(t, k - 1):
         return None  # `pasó de 4,1 % a 5,2 %`: a change, two figures (see _transition_source)
     first = _read_suffix(t, num1, lex, cd, floor, allow_count=False)
     if first is _BLOCKED:
@@ -1171,8 +1173,7 @@ def _settle_points(t: _Tokens, figures: list[_Figure], lex: _Lex) -> list[_Figur
             out.append(f)
         elif any(o is not f and lo <= o.start < hi and (o.kind == "percent" or o.unit == "pp") for o in figures):
             out.append(f)
-        elif not any(t.kind[k] == "word" and t.low[k].startswith(lex.change_verb_stems)
-                     for k in range(max(lo, f.start - _CHANGE_REACH), f.start)):
+        elif not any(lex.is_change_word(t, k) for k in range(max(lo, f.start - _CHANGE_REACH), f.start)):
             f.kind, f.unit, f.obj = "count", None, t.low[f.end - 1]
             out.append(f)
     return out

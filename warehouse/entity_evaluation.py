@@ -8,12 +8,11 @@ typing, and the label vote of `canonicalise`), which is what `mentions` stores.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warehouse.evaluation import Counts
+from warehouse.evaluation import Counts, read_gold_records
 from warehouse.paths import PROJECT_ROOT
 
 ENTITIES_GOLD = PROJECT_ROOT / "tests" / "data" / "entities_gold.jsonl"
@@ -30,22 +29,15 @@ class GoldArticle:
 
 
 def read_entities_gold(path: Path = ENTITIES_GOLD) -> list[GoldArticle]:
-    """The gold file: one article a line, `{"doc_id", "text", "entities": [{"start", "end",
-    "text", "label"}]}` (tests/data/README.md); each span is checked against the text."""
+    """The entity gold file: `{"doc_id", "text", "entities": [{"start", "end", "text", "label"}]}`
+    a line (tests/data/README.md)."""
     articles = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            spans = []
-            for item in record["entities"]:
-                if record["text"][item["start"]:item["end"]] != item["text"]:
-                    raise ValueError(f"{path}:{number}: span {item['start']}:{item['end']} is not {item['text']!r}")
-                if item["label"] not in LABELS:
-                    raise ValueError(f"{path}:{number}: unknown label {item['label']!r}")
-                spans.append((item["start"], item["end"], item["label"]))
-            articles.append(GoldArticle(record["doc_id"], record["text"], tuple(spans)))
+    for number, record in read_gold_records(path, "entities"):
+        for item in record["entities"]:
+            if item["label"] not in LABELS:
+                raise ValueError(f"{path}:{number}: unknown label {item['label']!r}")
+        spans = tuple((item["start"], item["end"], item["label"]) for item in record["entities"])
+        articles.append(GoldArticle(record["doc_id"], record["text"], spans))
     return articles
 
 

@@ -9,7 +9,7 @@ reported too, and value, unit, qualifier and object are checked on the matched p
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -34,24 +34,30 @@ def _decimal(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def read_figures_gold(path: Path = FIGURES_GOLD) -> list[GoldDocument]:
-    """The gold file: one article a line, `{"doc_id", "text", "figures": [...]}` (see
-    tests/data/README.md); each figure's span is checked against the text."""
-    documents = []
+def read_gold_records(path: Path, items: str) -> Iterator[tuple[int, dict]]:
+    """(line number, record) of a gold JSONL file, one article a line with its annotated
+    `items` (`figures`, `entities`); each item's span is checked against the record's text."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             record = json.loads(line)
-            figures = []
-            for item in record["figures"]:
+            for item in record[items]:
                 if record["text"][item["start"]:item["end"]] != item["text"]:
                     raise ValueError(f"{path}:{number}: span {item['start']}:{item['end']} is not {item['text']!r}")
-                figures.append(Amount(
-                    start=item["start"], end=item["end"], text=item["text"], kind=item["kind"],
-                    value=_decimal(item["value"]), unit=item.get("unit"), object=item.get("object"),
-                    qualifier=item.get("qualifier"), value_high=_decimal(item.get("value_high"))))
-            documents.append(GoldDocument(record["doc_id"], record["text"], tuple(figures), record.get("source")))
+            yield number, record
+
+
+def read_figures_gold(path: Path = FIGURES_GOLD) -> list[GoldDocument]:
+    """The figure gold file: `{"doc_id", "text", "figures": [...]}` a line (tests/data/README.md)."""
+    documents = []
+    for _, record in read_gold_records(path, "figures"):
+        figures = tuple(Amount(
+            start=item["start"], end=item["end"], text=item["text"], kind=item["kind"],
+            value=_decimal(item["value"]), unit=item.get("unit"), object=item.get("object"),
+            qualifier=item.get("qualifier"), value_high=_decimal(item.get("value_high")))
+            for item in record["figures"])
+        documents.append(GoldDocument(record["doc_id"], record["text"], figures, record.get("source")))
     return documents
 
 
