@@ -1,4 +1,4 @@
-"""`ingest_news`: discover -> read -> extract (batches) -> load -> refresh views -> artifact.
+"""`ingest_news`: lock -> discover -> read -> extract (batches) -> load -> views -> snapshot -> artifact.
 
 Thin by design: each task wraps one `warehouse` function. Tasks get `NO_CACHE` because their
 inputs (an engine, article batches) are not worth hashing and must run every time.
@@ -18,12 +18,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from sqlalchemy.engine import Engine
 
-from warehouse import db, ingest, load
+from warehouse import db, ingest, load, snapshots
 from warehouse.articles import Article
-from warehouse.config import settings_from
+from warehouse.config import Settings, settings_from
 from warehouse.extract import Extraction, current_extractor_version, extract_texts
 from warehouse.outlets import outlet_country
 from warehouse.sources import SourceFile, discover_files
+from warehouse.writer_lock import writer_lock
 
 READ_CHUNK_FILES = 100  # files per read task: bounded memory, retries per chunk
 
@@ -48,9 +49,9 @@ def discover(inbox: Path, max_file_bytes: int) -> list[SourceFile]:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def read_files(inbox: Path, sources: list[SourceFile]) -> list[ingest.FileRead]:
+def read_files(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, str]) -> list[ingest.FileRead]:
     """I/O errors are retried; bad content is not an error (it comes back as a rejection)."""
-    return [ingest.read_source(inbox, source) for source in sources]
+    return [ingest.read_source(inbox, source, loaded_hashes.get(source.path)) for source in sources]
 
 
 @task(cache_policy=NO_CACHE)
@@ -70,51 +71,79 @@ def load_batch(engine: Engine, batch: load.LoadBatch) -> load.LoadCounts:
 def finish_warehouse(engine: Engine) -> None:
     load.refresh_entity_stats(engine)
     db.refresh_views(engine)
+    db.checkpoint(engine)
 
 
-def _reads(inbox: Path, sources: list[SourceFile], logger) -> Iterator[ingest.FileRead]:
+def _reads(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, str],
+           logger) -> Iterator[ingest.FileRead]:
     for start in range(0, len(sources), READ_CHUNK_FILES):
         chunk = sources[start:start + READ_CHUNK_FILES]
-        yield from read_files(inbox, chunk)
+        yield from read_files(inbox, chunk, {s.path: loaded_hashes[s.path] for s in chunk if s.path in loaded_hashes})
         logger.info("read %d/%d changed files", start + len(chunk), len(sources))
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def publish_snapshot(db_path: Path) -> Path:
+    """Readers' copy of the finished run, swapped in atomically (`warehouse/snapshots.py`)."""
+    return snapshots.publish_snapshot(db_path)
 
 
 @flow(name="ingest_news")
 def ingest_news(inbox: str | None = None, db_path: str | None = None,
-                batch_size: int | None = None, max_file_bytes: int | None = None) -> ingest.RunSummary:
-    """Load every new article of `inbox` into the DuckDB warehouse at `db_path`."""
-    settings = settings_from(db=db_path, inbox=inbox, batch_size=batch_size, max_file_bytes=max_file_bytes)
+                batch_size: int | None = None, max_file_bytes: int | None = None,
+                settle_seconds: int | None = None, lock_wait_seconds: int | None = None) -> ingest.RunSummary:
+    """Load every new article of `inbox` into the DuckDB warehouse at `db_path`. Unset parameters
+    come from NEWS_WAREHOUSE_* variables, then defaults (`warehouse/config.py`)."""
+    settings = settings_from(db=db_path, inbox=inbox, batch_size=batch_size, max_file_bytes=max_file_bytes,
+                             settle_seconds=settle_seconds, lock_wait_seconds=lock_wait_seconds)
+    run_id = uuid.uuid4().hex
+    # One writer at a time, for the whole run including publishing the readers' snapshot.
+    with writer_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, run_id=run_id):
+        summary = _ingest(settings, run_id)
+        publish_snapshot(settings.db_path)
+    _publish(summary)
+    return summary
+
+
+def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
     logger = get_run_logger()
     started, clock = datetime.now(timezone.utc), time.perf_counter()
-    run_id = uuid.uuid4().hex
     engine = open_warehouse(settings.db_path)
     counts, rejected, warnings = ingest.RunCounts(), [], []
     try:
         version = current_extractor_version()
-        load.start_run(engine, run_id=run_id, flow_run_id=str(flow_run.id) if flow_run.id else None,
-                       inbox=str(settings.inbox), extractor_version=version, started_at=started)
+        interrupted = load.start_run(engine, run_id=run_id, flow_run_id=str(flow_run.id) if flow_run.id else None,
+                                     inbox=str(settings.inbox), extractor_version=version, started_at=started)
+        if interrupted:
+            logger.warning("%d earlier run(s) had been interrupted (process killed); this run completes "
+                           "their work", interrupted)
         files = discover(settings.inbox, settings.max_file_bytes)
-        to_read, unchanged = ingest.select_changed_files(files, load.known_source_files(engine))
-        counts.files_seen, counts.files_unchanged = len(files), len(unchanged)
-        logger.info("%d files in %s: %d new or changed, %d unchanged",
-                    len(files), settings.inbox, len(to_read), len(unchanged))
+        selection = ingest.select_changed_files(files, load.known_source_files(engine), now=started,
+                                                settle_seconds=settings.settle_seconds)
+        load.mark_unchanged_files(engine, selection.unchanged)
+        counts.files_seen, counts.files_unchanged = len(files), len(selection.unchanged)
+        counts.files_pending = len(selection.pending)
+        logger.info("%d files in %s: %d new or changed, %d unchanged, %d still being written (next run)",
+                    len(files), settings.inbox, len(selection.to_read), len(selection.unchanged),
+                    len(selection.pending))
 
         seen_in_run: set[str] = set()
         entities_before = load.entity_count(engine)
-        for number, planned in enumerate(ingest.plan_batches(_reads(settings.inbox, to_read, logger),
-                                                             settings.batch_size), start=1):
+        reads = _reads(settings.inbox, selection.to_read, selection.loaded_hashes, logger)
+        for number, planned in enumerate(ingest.plan_batches(reads, settings.batch_size), start=1):
             existing = load.existing_article_ids(engine, [a.article_id for a in planned.articles])
-            selection = ingest.select_new_articles(planned.articles, existing, seen_in_run)
-            extractions = extract_batch(selection.articles) if selection.articles else []
+            new = ingest.select_new_articles(planned.articles, existing, seen_in_run, planned.content_hashes)
+            extractions = extract_batch(new.articles) if new.articles else []
             added = load_batch(engine, load.LoadBatch(
-                run_id=run_id, extractor_version=version, articles=selection.articles,
-                extractions=extractions, deliveries=selection.deliveries, files=planned.files,
-                rejections=planned.rejections))
+                run_id=run_id, extractor_version=version, articles=new.articles,
+                extractions=extractions, deliveries=new.deliveries, files=planned.files,
+                rejections=planned.rejections, same_content=planned.same_content,
+                content_hashes=planned.content_hashes))
+            counts.files_unchanged += len(planned.same_content)
             counts.articles_loaded += added.articles
             # Present: stored before this batch, or by a retried load whose first attempt committed.
-            present = selection.already_present + len(selection.articles) - added.articles
+            present = new.already_present + len(new.articles) - added.articles
             counts.articles_present += present
-            counts.entities_added += added.entities
             counts.mentions_loaded += added.mentions
             counts.amounts_loaded += added.amounts
             counts.records_rejected += len(planned.rejections)
@@ -143,6 +172,7 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
                             message=f"{type(error).__name__}: {error}"[:500])
         raise
     finally:
+        # Closing checkpoints the write-ahead log into the file the snapshot copies.
         engine.dispose()
 
     summary = ingest.RunSummary(run_id=run_id, db_path=str(settings.db_path), inbox=str(settings.inbox),
@@ -150,7 +180,6 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
                                 rejected=rejected, warnings=warnings)
     for path, line, reason in rejected:
         logger.warning("rejected %s%s: %s", path, f":{line}" if line else "", reason)
-    _publish(summary)
     return summary
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,11 @@ from warehouse.articles import Article, parse_raw_text
 from warehouse.paths import SAMPLE_INBOX
 
 DATA = Path(__file__).parent / "data"
+
+# Tests write inbox files and run at once: files are not left for the next run as "still being
+# written" (tests of that behaviour pass settle_seconds themselves). Set here, before any test
+# starts a flow or a CLI subprocess, so every one of them inherits it.
+os.environ["NEWS_WAREHOUSE_SETTLE_SECONDS"] = "0"
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from warehouse import db, reports
+from warehouse import db, reports, snapshots, writer_lock
 from warehouse.config import DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
 from warehouse.entities import ModelNotInstalled
 from warehouse.sources import InboxError
@@ -91,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def check_run_settings(settings: Settings) -> None:
-    """Fail fast, in one line, on what a user can fix before a flow starts."""
+def check_run_settings(settings: Settings, *, wait_for_writer: bool = True) -> None:
+    """Fail fast, in one line, on what a user can fix before a flow starts. `wait_for_writer`:
+    wait (bounded) for a run in progress; else (serve, whose runs wait themselves) skip opening."""
     if not settings.inbox.exists():
         raise InboxError(f"inbox not found: {settings.inbox}")
     if not settings.inbox.is_dir():
@@ -102,9 +103,14 @@ def check_run_settings(settings: Settings) -> None:
                                 f"directory {settings.db_path.parent} does not exist")
     if settings.db_path.exists() and not os.access(settings.db_path, os.R_OK | os.W_OK):
         raise db.WarehouseError(f"warehouse {settings.db_path} is not readable and writable")
-    # Opening it now turns "a directory", "not a DuckDB file" or "in use by another run" into one
-    # line here rather than a failed flow run with a traceback.
-    if settings.db_path.exists():   # a new file is created by the run itself, not here
+    if wait_for_writer:
+        # Another run writing: wait for it here, so giving up is one line, not a failed flow run.
+        writer_lock.wait_until_free(settings.db_path, wait_seconds=settings.lock_wait_seconds)
+    elif writer_lock.lock_holder(settings.db_path) is not None:
+        return
+    # Opening it now turns "a directory" or "not a DuckDB file" into one line here rather than a
+    # failed flow run with a traceback.
+    if settings.db_path.exists():
         db.connect(settings.db_path).dispose()
 
 
@@ -130,7 +136,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, inbox=args.inbox)
-    check_run_settings(settings)
+    check_run_settings(settings, wait_for_writer=False)
     _quiet_prefect_telemetry()
     from flows.deploy import ingest_deployment, serve_deployment
     from flows.server import ServerNotReady, log_path, prefect_api
@@ -170,7 +176,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    engine = db.connect(settings_from(db=args.db).db_path, read_only=True)
+    engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
     try:
         columns, rows = reports.run_query(engine, args.sql)
     except Exception as error:  # a mistake in the user's SQL is theirs to fix: one line
@@ -205,11 +211,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    engine = db.connect(settings_from(db=args.db).db_path, read_only=True)
+    db_path = settings_from(db=args.db).db_path
+    engine = db.connect(snapshots.reader_path(db_path), read_only=True)
     try:
         print(reports.status_report(engine))
     finally:
         engine.dispose()
+    if (holder := writer_lock.lock_holder(db_path)) is not None:
+        print(f"\nin progress: {writer_lock.describe_holder(holder)}; the figures above are from the last "
+              f"finished run")
     return 0
 
 

@@ -12,19 +12,23 @@ DEFAULT_DB = "warehouse.duckdb"
 DEFAULT_BATCH_SIZE = 64
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 DEFAULT_CRON = "*/15 * * * *"
+# A run started while another writes waits this long for it, then gives up with a clear message.
+DEFAULT_LOCK_WAIT_SECONDS = 60
+# A file modified this recently may still be being written (a copy, an upload): left for the next run.
+DEFAULT_SETTLE_SECONDS = 5
 
 
 class SettingsError(ValueError):
     """A setting that cannot work (e.g. `NEWS_WAREHOUSE_BATCH_SIZE=abc`): a user error."""
 
 
-def positive_int(text: str | int, name: str) -> int:
+def positive_int(text: str | int, name: str, *, minimum: int = 1) -> int:
     try:
         value = int(text)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, got {text!r}") from None
-    if value < 1:
-        raise SettingsError(f"{name} must be at least 1, got {value}")
+    if value < minimum:
+        raise SettingsError(f"{name} must be at least {minimum}, got {value}")
     return value
 
 
@@ -34,21 +38,28 @@ class Settings:
     inbox: Path
     batch_size: int = DEFAULT_BATCH_SIZE          # articles per extraction task
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # larger files are rejected, not read
+    lock_wait_seconds: int = DEFAULT_LOCK_WAIT_SECONDS
+    settle_seconds: int = DEFAULT_SETTLE_SECONDS
 
 
 def settings_from(db: str | None = None, inbox: str | None = None, batch_size: int | None = None,
-                  max_file_bytes: int | None = None, env: dict[str, str] | None = None) -> Settings:
+                  max_file_bytes: int | None = None, lock_wait_seconds: int | None = None,
+                  settle_seconds: int | None = None, env: dict[str, str] | None = None) -> Settings:
     """Arguments win over NEWS_WAREHOUSE_* variables, which win over the defaults."""
     env = os.environ if env is None else env
 
-    def number(value: int | None, variable: str, default: int) -> int:
+    def number(value: int | None, variable: str, default: int, minimum: int = 1) -> int:
         if value is not None:
-            return positive_int(value, variable.removeprefix("NEWS_WAREHOUSE_").lower())
-        return positive_int(env.get(variable) or default, variable)
+            return positive_int(value, variable.removeprefix("NEWS_WAREHOUSE_").lower(), minimum=minimum)
+        text = env.get(variable)
+        return positive_int(default if text in (None, "") else text, variable, minimum=minimum)
 
     return Settings(
         db_path=Path(db or env.get("NEWS_WAREHOUSE_DB") or DEFAULT_DB).expanduser(),
         inbox=Path(inbox or env.get("NEWS_WAREHOUSE_INBOX") or SAMPLE_INBOX).expanduser(),
         batch_size=number(batch_size, "NEWS_WAREHOUSE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
         max_file_bytes=number(max_file_bytes, "NEWS_WAREHOUSE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
+        lock_wait_seconds=number(lock_wait_seconds, "NEWS_WAREHOUSE_LOCK_WAIT_SECONDS",
+                                 DEFAULT_LOCK_WAIT_SECONDS, minimum=0),
+        settle_seconds=number(settle_seconds, "NEWS_WAREHOUSE_SETTLE_SECONDS", DEFAULT_SETTLE_SECONDS, minimum=0),
     )

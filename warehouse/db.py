@@ -42,7 +42,7 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> Engine:
                 raise WarehouseError(f"{path} has no warehouse tables yet: run `news-warehouse run` first")
     except sa.exc.DBAPIError as error:
         engine.dispose()
-        if "lock" in str(error.orig).lower():
+        if "could not set lock" in str(error.orig).lower():
             # DuckDB: one read-write process, or many read-only ones, per file.
             raise WarehouseError(f"warehouse {path} is in use by another process (a run in progress?): "
                                  f"try again when it finishes") from error
@@ -123,8 +123,22 @@ def refresh_views(engine: Engine) -> list[str]:
     return names
 
 
+def checkpoint(engine: Engine) -> None:
+    """Write the write-ahead log into the database file.
+
+    Called after schema changes (migrations, views): DuckDB 1.5 cannot replay a WAL holding a
+    DROP TABLE of a table with foreign keys ("Failure while replaying WAL file ...
+    GetDefaultDatabase with no default database set", duckdb/duckdb#25022, #22044), so a process
+    killed before its next checkpoint would leave a warehouse no one can open. Measured here: a
+    run killed mid-load on a fresh warehouse did exactly that before this checkpoint existed. With
+    DDL checkpointed at once, the WAL of a killed run holds only row changes, which replay."""
+    with engine.begin() as conn:
+        execute_file(conn, "schema/checkpoint.sql")
+
+
 def prepare(engine: Engine) -> None:
     """Everything a writer needs before loading: schema up to date, reference data, views."""
     migrate(engine)
     load_seeds(engine)
     refresh_views(engine)
+    checkpoint(engine)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from warehouse.articles import Article, ParsedFile, Rejection, parse_file_text
@@ -22,31 +23,53 @@ class FileRead:
     content_hash: str | None
     parsed: ParsedFile
     rejection: str | None        # the whole file is unusable, with this reason
+    same_content: bool = False   # touched or copied again with the bytes already loaded: not parsed
 
 
-def select_changed_files(files: list[SourceFile], known: dict[str, tuple]) -> tuple[list[SourceFile], list[SourceFile]]:
-    """(to read, unchanged): a file with the same path, size and mtime as one already recorded
-    is not read again, unless it was rejected: what made it unusable may lie outside the file
-    (permissions, the size limit), and re-rejecting is cheap. `known` maps path to
+@dataclass(frozen=True)
+class FileSelection:
+    to_read: list[SourceFile]
+    unchanged: list[SourceFile]          # same size and mtime as when loaded: not even opened
+    pending: list[SourceFile]            # modified too recently: maybe still being written
+    loaded_hashes: dict[str, str]        # path -> hash of the bytes loaded before, for files to read
+
+
+def select_changed_files(files: list[SourceFile], known: dict[str, tuple], *, now: datetime,
+                         settle_seconds: float) -> FileSelection:
+    """Which files this run reads.
+
+    A file with the same path, size and mtime as one already loaded is not read again. A rejected
+    file is, every run: what made it unusable may lie outside it (permissions, the size limit), and
+    re-rejecting is cheap. A file modified less than `settle_seconds` ago may still be being
+    written (a copy, an upload), so it is left for the next run. `known` maps path to
     (size, mtime, content hash, status) as `known_source_files` returns."""
-    to_read, unchanged = [], []
+    settled_before = now - timedelta(seconds=settle_seconds)
+    selection = FileSelection([], [], [], {})
     for source in files:
         seen = known.get(source.path)
-        if seen is not None and seen[0] == source.size and seen[1] == source.mtime and seen[3] != "rejected":
-            unchanged.append(source)
+        loaded = seen is not None and seen[3] != "rejected"
+        if loaded and seen[0] == source.size and seen[1] == source.mtime:
+            selection.unchanged.append(source)
+        elif source.mtime > settled_before and not source.rejection:
+            selection.pending.append(source)
         else:
-            to_read.append(source)
-    return to_read, unchanged
+            selection.to_read.append(source)
+            if loaded and seen[2]:
+                selection.loaded_hashes[source.path] = seen[2]
+    return selection
 
 
-def read_source(inbox: Path, source: SourceFile) -> FileRead:
-    """Read and parse one file; a bad file becomes a FileRead with a rejection reason."""
+def read_source(inbox: Path, source: SourceFile, loaded_hash: str | None = None) -> FileRead:
+    """Read and parse one file; a bad file becomes a FileRead with a rejection reason. When its
+    bytes hash to `loaded_hash` (what was loaded from this path before) it is not parsed again."""
     if source.rejection:
         return FileRead(source, None, ParsedFile(), source.rejection)
     try:
         content = read_file(inbox, source)
     except UnreadableFile as error:
         return FileRead(source, None, ParsedFile(), str(error))
+    if content.content_hash == loaded_hash:
+        return FileRead(source, content.content_hash, ParsedFile(), None, same_content=True)
     parsed = parse_file_text(content.text, source.path)
     if not parsed.articles:
         reasons = "; ".join(r.reason for r in parsed.rejections[:3]) or "no article found"
@@ -78,6 +101,8 @@ class PlannedBatch:
     files: list[FileRecord] = field(default_factory=list)     # files whose last article is here
     rejections: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    content_hashes: dict[str, str] = field(default_factory=dict)  # path -> sha256 of files read here
+    same_content: list[SourceFile] = field(default_factory=list)  # read, found unchanged: stat refreshed
 
 
 def plan_batches(reads: Iterable[FileRead], batch_size: int) -> Iterator[PlannedBatch]:
@@ -90,11 +115,17 @@ def plan_batches(reads: Iterable[FileRead], batch_size: int) -> Iterator[Planned
         raise ValueError("batch_size must be at least 1")
     batch = PlannedBatch()
     for read in reads:
+        if read.same_content:
+            batch.same_content.append(read.source)
+            continue
         batch.rejections.extend(read.parsed.rejections)
         batch.warnings.extend(read.parsed.warnings)
+        if read.content_hash:
+            batch.content_hashes[read.source.path] = read.content_hash
         articles = [] if read.rejection else read.parsed.articles
         for index, article in enumerate(articles):
             batch.articles.append(article)
+            batch.content_hashes[read.source.path] = read.content_hash
             if index == len(articles) - 1:
                 batch.files.append(file_record(read))
             if len(batch.articles) >= batch_size:
@@ -102,7 +133,7 @@ def plan_batches(reads: Iterable[FileRead], batch_size: int) -> Iterator[Planned
                 batch = PlannedBatch()
         if not articles:
             batch.files.append(file_record(read))
-    if batch.articles or batch.files or batch.rejections or batch.warnings:
+    if batch.articles or batch.files or batch.rejections or batch.warnings or batch.same_content:
         yield batch
 
 
@@ -113,11 +144,14 @@ class NewArticles:
     already_present: int           # deliveries of articles stored before or earlier in this run
 
 
-def select_new_articles(articles: list[Article], existing_ids: set[str], seen_in_run: set[str]) -> NewArticles:
-    """Keep the first delivery of each article not yet stored; `seen_in_run` is updated."""
+def select_new_articles(articles: list[Article], existing_ids: set[str], seen_in_run: set[str],
+                        content_hashes: dict[str, str]) -> NewArticles:
+    """Keep the first delivery of each article not yet stored; `seen_in_run` is updated.
+    `content_hashes` maps each delivering file to the hash of its bytes (a delivery's identity)."""
     new, deliveries, present = [], [], 0
     for article in articles:
-        deliveries.append(Delivery(article.article_id, article.source_path, article.position))
+        deliveries.append(Delivery(article.article_id, article.source_path, article.position,
+                                   content_hashes[article.source_path]))
         if article.article_id in existing_ids or article.article_id in seen_in_run:
             present += 1
             continue
@@ -130,6 +164,7 @@ def select_new_articles(articles: list[Article], existing_ids: set[str], seen_in
 class RunCounts:
     files_seen: int = 0
     files_unchanged: int = 0
+    files_pending: int = 0
     files_rejected: int = 0
     articles_loaded: int = 0
     articles_present: int = 0
@@ -158,7 +193,8 @@ class RunSummary:
         c = self.counts
         out = [
             f"run {self.run_id}: {self.status} in {self.seconds:.1f} s -> {self.db_path}",
-            f"files seen {c.files_seen} (unchanged {c.files_unchanged}, rejected {c.files_rejected})",
+            f"files seen {c.files_seen} (unchanged {c.files_unchanged}, rejected {c.files_rejected}, "
+            f"still being written {c.files_pending})",
             f"articles loaded {c.articles_loaded}, already present {c.articles_present}, "
             f"rejected {c.records_rejected}",
             f"entities added {c.entities_added}, mentions {c.mentions_loaded}, amounts {c.amounts_loaded}",

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, Engine
 from warehouse.articles import Article, Rejection
 from warehouse.db import execute_file
 from warehouse.extract import Extraction
+from warehouse.sources import SourceFile
 
 # amounts.value is DECIMAL(38, 6): six decimals hold cents and fractional percentages exactly.
 _VALUE_QUANTUM = Decimal("0.000001")
@@ -28,6 +29,7 @@ class Delivery:
     article_id: str
     source_path: str
     position: int
+    content_hash: str          # of the delivering file's bytes: the same bytes are one delivery
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class LoadBatch:
     deliveries: list[Delivery] = field(default_factory=list)
     files: list[FileRecord] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    same_content: list[SourceFile] = field(default_factory=list)   # re-read, bytes already loaded
+    content_hashes: dict[str, str] = field(default_factory=dict)   # path -> sha256, for rejections
 
 
 @dataclass(frozen=True)
@@ -100,11 +104,11 @@ _SCHEMAS = {
     ]),
     "batch_deliveries": pa.schema([
         ("article_id", pa.string()), ("source_path", pa.string()), ("position", pa.int32()),
-        ("run_id", pa.string()),
+        ("content_hash", pa.string()), ("run_id", pa.string()),
     ]),
     "batch_rejections": pa.schema([
         ("run_id", pa.string()), ("source_path", pa.string()), ("line_no", pa.int32()),
-        ("reason", pa.string()),
+        ("reason", pa.string()), ("content_hash", pa.string()),
     ]),
     "batch_source_files": pa.schema([
         ("path", pa.string()), ("content_hash", pa.string()), ("size_bytes", pa.int64()),
@@ -113,6 +117,10 @@ _SCHEMAS = {
         ("seen_at", pa.timestamp("us", tz="UTC")), ("run_id", pa.string()),
     ]),
     "batch_article_ids": pa.schema([("article_id", pa.string())]),
+    "batch_unchanged_files": pa.schema([
+        ("path", pa.string()), ("size_bytes", pa.int64()), ("modified_at", pa.timestamp("us", tz="UTC")),
+        ("seen_at", pa.timestamp("us", tz="UTC")),
+    ]),
 }
 
 
@@ -187,11 +195,13 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
             })
     rows["batch_entities"] = list(entities.values())
     rows["batch_deliveries"] = [
-        {"article_id": d.article_id, "source_path": d.source_path, "position": d.position, "run_id": run_id}
+        {"article_id": d.article_id, "source_path": d.source_path, "position": d.position,
+         "content_hash": d.content_hash, "run_id": run_id}
         for d in batch.deliveries
     ]
     rows["batch_rejections"] = [
-        {"run_id": run_id, "source_path": r.source_path, "line_no": r.line, "reason": r.reason}
+        {"run_id": run_id, "source_path": r.source_path, "line_no": r.line, "reason": r.reason,
+         "content_hash": batch.content_hashes.get(r.source_path)}
         for r in batch.rejections
     ]
     seen_at = _now()
@@ -202,7 +212,12 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
          "seen_at": seen_at, "run_id": run_id}
         for f in batch.files
     ]
+    rows["batch_unchanged_files"] = unchanged_file_rows(batch.same_content, seen_at)
     return rows
+
+
+def unchanged_file_rows(files: list[SourceFile], seen_at: datetime) -> list[dict]:
+    return [{"path": f.path, "size_bytes": f.size, "modified_at": f.mtime, "seen_at": seen_at} for f in files]
 
 
 # Parents before children: foreign keys are checked statement by statement.
@@ -214,6 +229,7 @@ _LOAD_ORDER = [
     ("batch_deliveries", "insert_deliveries"),
     ("batch_rejections", "insert_rejections"),
     ("batch_source_files", "upsert_source_files"),
+    ("batch_unchanged_files", "mark_unchanged_files"),
 ]
 
 
@@ -230,6 +246,12 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
 
 def _fact_counts(conn: Connection) -> tuple[int, int, int, int]:
     return tuple(execute_file(conn, "load/fact_counts.sql").one())
+
+
+def mark_unchanged_files(engine: Engine, files: list[SourceFile]) -> None:
+    """Record that these files, unchanged, were still in the inbox (their `last_seen_at`)."""
+    with engine.begin() as conn:
+        _insert(conn, "batch_unchanged_files", unchanged_file_rows(files, _now()), "mark_unchanged_files")
 
 
 def known_source_files(engine: Engine) -> dict[str, tuple[int, datetime, str | None, str]]:
@@ -256,17 +278,20 @@ def entity_count(engine: Engine) -> int:
 
 
 def start_run(engine: Engine, *, run_id: str, flow_run_id: str | None, inbox: str,
-              extractor_version: str, started_at: datetime) -> None:
+              extractor_version: str, started_at: datetime, kind: str = "ingest") -> int:
+    """Record a run as running; first close the runs a killed process left running (the caller
+    holds the writer lock, so none is alive). Returns how many were closed."""
     with engine.begin() as conn:
-        execute_file(conn, "load/start_run.sql", (run_id, flow_run_id, inbox, started_at, extractor_version))
+        interrupted = execute_file(conn, "load/close_interrupted_runs.sql", (_now(),)).rowcount
+        execute_file(conn, "load/start_run.sql", (run_id, flow_run_id, inbox, started_at, extractor_version, kind))
+    return max(interrupted or 0, 0)
 
 
 def finish_run(engine: Engine, run_id: str, *, status: str, counts: dict[str, int], message: str | None) -> None:
+    """Record the run's end; `counts` holds the `runs` counters this kind of run keeps (others 0)."""
+    columns = ("files_seen", "files_unchanged", "files_pending", "files_rejected", "articles_loaded",
+               "articles_present", "articles_reprocessed", "records_rejected", "entities_added",
+               "mentions_loaded", "amounts_loaded")
     with engine.begin() as conn:
-        execute_file(conn, "load/finish_run.sql", (
-            _now(), status, counts["files_seen"], counts["files_unchanged"], counts["files_rejected"],
-            counts["articles_loaded"], counts["articles_present"], counts["records_rejected"],
-            counts["entities_added"], counts["mentions_loaded"], counts["amounts_loaded"], message, run_id,
-        ))
-
-
+        execute_file(conn, "load/finish_run.sql",
+                     (_now(), status, *(counts.get(c, 0) for c in columns), message, run_id))

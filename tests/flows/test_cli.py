@@ -5,20 +5,10 @@ import os
 import queue
 import shutil
 import subprocess
-import sys
 import threading
 
 import pytest
-from prefect.settings import PREFECT_API_URL
-
-CLI = [sys.executable, "-m", "warehouse.cli"]
-
-
-def cli(*args, stdin=None, env=None):
-    # Point the process at this session's Prefect server instead of starting its own.
-    environment = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value() or ""} | (env or {})
-    return subprocess.run(CLI + list(args), input=stdin, capture_output=True, text=True,
-                          env=environment, timeout=600)
+from cli_process import CLI, cli
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +21,7 @@ def warehouse_file(tmp_path_factory, sample_inbox):
 
 def test_run_prints_a_short_summary(warehouse_file):
     _, stdout = warehouse_file
-    assert "files seen 2 (unchanged 0, rejected 0)" in stdout
+    assert "files seen 2 (unchanged 0, rejected 0, still being written 0)" in stdout
     assert "articles loaded 2, already present 0, rejected 0" in stdout
     assert " s -> " in stdout and "entities added " in stdout and "mentions " in stdout and "amounts " in stdout
 

@@ -32,7 +32,7 @@ def sample_batch(sample_articles, sample_extractions, **overrides):
     fields = dict(
         run_id=RUN, extractor_version=current_extractor_version(), articles=list(sample_articles),
         extractions=list(sample_extractions),
-        deliveries=[load.Delivery(a.article_id, a.source_path, a.position) for a in sample_articles],
+        deliveries=[load.Delivery(a.article_id, a.source_path, a.position, "h") for a in sample_articles],
         files=[load.FileRecord(a.source_path, "h", 1, datetime(2025, 1, 1, tzinfo=timezone.utc),
                                "loaded", None, 1, 0) for a in sample_articles],
     )
