@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from warehouse.dateline import parse_dateline
+from warehouse.language import detect_language
 from warehouse.seeds import read_seed, split_list
 
 
@@ -37,6 +38,7 @@ class Article:
     outlet: str | None = None      # JSONL `source` (newspaper), when given
     url: str | None = None
     source_ref: str | None = None  # JSONL `id`, when given
+    language: str | None = None    # ISO 639-1 code detected from the body; None: too short to judge
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Rejection:
     line: int | None         # 1-based line in the file, when the problem has one
     reason: str
 
+
+_JSON_TYPE_NAMES = {int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "an object"}
 
 # spaCy's own default `nlp.max_length`: past it the model refuses the text (E088) and needs
 # about 1 GB of memory per 100,000 characters. No news article comes near it; a body this long
@@ -105,6 +109,7 @@ def make_article(*, title: str | None, body: str, published: date | None, source
         agency=dateline.agency if dateline else agency,
         source_path=source_path,
         position=position,
+        language=detect_language(body).language,
         **extra,
     )
 
@@ -236,7 +241,11 @@ def parse_jsonl(text: str, source_path: str) -> ParsedFile:
             parsed.rejections.append(Rejection(source_path, number, "line is not a JSON object"))
             continue
         body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
+        if body is not None and not isinstance(body, str):
+            parsed.rejections.append(Rejection(
+                source_path, number, f"'text' is not a string (got {_JSON_TYPE_NAMES.get(type(body), 'a value')})"))
+            continue
+        if not body or not body.strip():
             parsed.rejections.append(Rejection(source_path, number, "record has no 'text'"))
             continue
         body = body.replace("\r\n", "\n").strip()

@@ -7,12 +7,15 @@ select changed files -> read them -> plan batches of N articles -> keep the new 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from warehouse.articles import Article, ParsedFile, Rejection, parse_file_text
+from warehouse.extract import Extraction
+from warehouse.language import is_spanish_code
 from warehouse.load import Delivery, FileRecord
 from warehouse.sources import SourceFile, UnreadableFile, read_file
 
@@ -24,6 +27,7 @@ class FileRead:
     parsed: ParsedFile
     rejection: str | None        # the whole file is unusable, with this reason
     same_content: bool = False   # touched or copied again with the bytes already loaded: not parsed
+    encoding: str | None = None  # what its bytes were decoded as
 
 
 @dataclass(frozen=True)
@@ -73,25 +77,59 @@ def read_source(inbox: Path, source: SourceFile, loaded_hash: str | None = None)
     parsed = parse_file_text(content.text, source.path)
     if not parsed.articles:
         reasons = "; ".join(r.reason for r in parsed.rejections[:3]) or "no article found"
-        return FileRead(source, content.content_hash, parsed, reasons)
-    return FileRead(source, content.content_hash, parsed, None)
+        return FileRead(source, content.content_hash, parsed, reasons, encoding=content.encoding)
+    return FileRead(source, content.content_hash, parsed, None, encoding=content.encoding)
+
+
+DECODED_AS_CP1252 = "not valid UTF-8: decoded as Windows-1252 (cp1252)"
+
+
+def not_spanish_reason(language: str | None) -> str:
+    return f"not Spanish (detected {language}): stored without extraction"
+
+
+def run_warnings(read: FileRead) -> list[str]:
+    """The run summary's warning lines for a file: its encoding, each article not in Spanish,
+    and the parser's own (an impossible date, text before the first header)."""
+    lines = [f"{read.source.path}: {DECODED_AS_CP1252}"] if read.encoding == "cp1252" else []
+    lines += read.parsed.warnings
+    lines += [f"{read.source.path}: article {a.position + 1}: {not_spanish_reason(a.language)}"
+              for a in read.parsed.articles if not is_spanish_code(a.language)]
+    return lines
+
+
+def file_warnings(read: FileRead) -> list[str]:
+    """The same, summed up for the file's one-line `reason` in `source_files`."""
+    notes = [DECODED_AS_CP1252] if read.encoding == "cp1252" else []
+    not_spanish = Counter(a.language for a in read.parsed.articles if not is_spanish_code(a.language))
+    notes += [f"{count} article(s) {not_spanish_reason(language)}" for language, count in sorted(not_spanish.items())]
+    if read.parsed.warnings:
+        first = read.parsed.warnings[0].removeprefix(read.source.path).lstrip(":0123456789 ")
+        more = len(read.parsed.warnings) - 1
+        notes.append(first + (f" (and {more} more warning(s) in the run summary)" if more else ""))
+    return notes
 
 
 def file_record(read: FileRead) -> FileRecord:
     """What `source_files` stores for a file after this run."""
     parsed = read.parsed
+    notes = file_warnings(read)
     if read.rejection:
         status, reason = "rejected", read.rejection
     elif parsed.rejections:
         status = "partially_loaded"
         lines = ", ".join(str(r.line) for r in parsed.rejections[:10] if r.line is not None)
-        reason = f"{len(parsed.rejections)} record(s) rejected" + (f" (lines {lines})" if lines else "")
+        reason = "; ".join([f"{len(parsed.rejections)} record(s) rejected" + (f" (lines {lines})" if lines else "")]
+                           + notes)
+    elif notes:
+        status, reason = "loaded_with_warnings", "; ".join(notes)
     else:
         status, reason = "loaded", None
     return FileRecord(
         path=read.source.path, content_hash=read.content_hash, size_bytes=read.source.size,
         modified_at=read.source.mtime, status=status, reason=reason,
         articles_found=len(parsed.articles), records_rejected=len(parsed.rejections),
+        encoding=read.encoding,
     )
 
 
@@ -119,7 +157,7 @@ def plan_batches(reads: Iterable[FileRead], batch_size: int) -> Iterator[Planned
             batch.same_content.append(read.source)
             continue
         batch.rejections.extend(read.parsed.rejections)
-        batch.warnings.extend(read.parsed.warnings)
+        batch.warnings.extend(run_warnings(read))
         if read.content_hash:
             batch.content_hashes[read.source.path] = read.content_hash
         articles = [] if read.rejection else read.parsed.articles
@@ -160,6 +198,18 @@ def select_new_articles(articles: list[Article], existing_ids: set[str], seen_in
     return NewArticles(new, deliveries, present)
 
 
+def to_extract(articles: list) -> list:
+    """The articles the Spanish extractors may read: those not judged to be in another language.
+    (Articles or stored articles: anything with `language`.)"""
+    return [a for a in articles if is_spanish_code(a.language)]
+
+
+def one_extraction_per_article(articles: list, extracted: list[Extraction]) -> list[Extraction]:
+    """Extractions in article order, an empty one for each article left unextracted."""
+    by_id = {e.article_id: e for e in extracted}
+    return [by_id.get(a.article_id) or Extraction(a.article_id, (), (), ()) for a in articles]
+
+
 @dataclass
 class RunCounts:
     files_seen: int = 0
@@ -168,6 +218,7 @@ class RunCounts:
     files_rejected: int = 0
     articles_loaded: int = 0
     articles_present: int = 0
+    articles_reprocessed: int = 0
     records_rejected: int = 0
     entities_added: int = 0
     mentions_loaded: int = 0
@@ -187,10 +238,15 @@ class RunSummary:
     counts: RunCounts
     rejected: list[tuple[str, int | None, str]] = field(default_factory=list)  # (path, line, reason)
     warnings: list[str] = field(default_factory=list)
+    kind: str = "ingest"                 # or reprocess
 
     def lines(self) -> list[str]:
-        """The short human summary `news-warehouse run` prints."""
+        """The short human summary `news-warehouse run` (or `reprocess`) prints."""
         c = self.counts
+        if self.kind == "reprocess":
+            return [f"reprocess run {self.run_id}: {self.status} in {self.seconds:.1f} s -> {self.db_path}",
+                    f"articles re-extracted {c.articles_reprocessed}",
+                    f"entities added {c.entities_added}, mentions {c.mentions_loaded}, amounts {c.amounts_loaded}"]
         out = [
             f"run {self.run_id}: {self.status} in {self.seconds:.1f} s -> {self.db_path}",
             f"files seen {c.files_seen} (unchanged {c.files_unchanged}, rejected {c.files_rejected}, "

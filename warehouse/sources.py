@@ -30,6 +30,14 @@ class SourceFile:
 class FileContent:
     text: str
     content_hash: str         # sha256 of the bytes as delivered
+    encoding: str = "utf-8"   # or "cp1252" when the bytes are clearly Windows-1252 (see read_file)
+
+
+# Every character outside ASCII that Spanish news written in Windows-1252 (or Latin-1) uses:
+# letters with accents, ñ, ü, inverted marks, guillemets, ordinals, typographic quotes and
+# dashes, the euro and degree signs. Bytes from another encoding decoded as cp1252 come out as
+# other characters (`Ã³` for UTF-8 `ó`, `Ð`, `þ`, box symbols), so they tell the two apart.
+_SPANISH_CP1252 = frozenset("áéíóúüñÁÉÍÓÚÜÑ¿¡«»ºª€–—‘’“”…°·çÇàèìòùÀÈÌÒÙâêîôûïöäë")
 
 
 class UnreadableFile(Exception):
@@ -83,10 +91,28 @@ def read_file(inbox: Path, source: SourceFile) -> FileContent:
         raise UnreadableFile(f"cannot read file: {error.strerror or error}") from error
     if b"\x00" in data:
         raise UnreadableFile("binary file (contains NUL bytes)")
+    encoding = "utf-8"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise UnreadableFile(f"not valid UTF-8 at byte {error.start}") from error
+        text = clearly_cp1252(data)
+        if text is None:
+            raise UnreadableFile(f"not valid UTF-8 at byte {error.start}, nor clearly Windows-1252 "
+                                 f"Spanish text") from error
+        encoding = "cp1252"
     if not text.strip():
         raise UnreadableFile("file holds only white space")
-    return FileContent(text=text, content_hash=hashlib.sha256(data).hexdigest())
+    return FileContent(text=text, content_hash=hashlib.sha256(data).hexdigest(), encoding=encoding)
+
+
+def clearly_cp1252(data: bytes) -> str | None:
+    """The text of bytes that are plainly Spanish in Windows-1252 (the usual encoding of older
+    Windows tools; Latin-1 is a subset for every printable character), else None: every byte
+    must be defined in cp1252 and every non-ASCII character one Spanish text uses. UTF-8 with a
+    broken byte fails this (its other accents decode as `Ã³`), as do other encodings."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    unusual = [c for c in text if ord(c) > 127 and c not in _SPANISH_CP1252]
+    return None if unusual else text

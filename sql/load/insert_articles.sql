@@ -1,8 +1,8 @@
 insert or ignore into articles (
     article_id, title, body, published_date, dateline_place, agency, outlet, url, source_ref,
-    source_path, source_position, char_count, run_id, extractor_version
+    source_path, source_position, char_count, run_id, extractor_version, language
 )
 select
     article_id, title, body, published_date, dateline_place, agency, outlet, url, source_ref,
-    source_path, source_position, char_count, run_id, extractor_version
+    source_path, source_position, char_count, run_id, extractor_version, language
 from batch_articles

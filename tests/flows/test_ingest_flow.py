@@ -164,34 +164,6 @@ def test_same_article_in_two_files_is_stored_once_with_two_deliveries(tmp_path, 
     assert query(db_path, "select count(*) from articles") == [(1,)]
 
 
-def test_bad_files_are_rejected_with_reasons_while_good_ones_load(tmp_path, sample_inbox):
-    inbox, db_path = tmp_path / "inbox", tmp_path / "w.duckdb"
-    shutil.copytree(sample_inbox, inbox)
-    (inbox / "empty.txt").write_bytes(b"")
-    (inbox / "binary.txt").write_bytes(b"\x00\x01\x02date")
-    (inbox / "latin1.txt").write_bytes("date 2025-01-01 Año nuevo\n\nTexto.".encode("latin-1"))
-    (inbox / "noheader.txt").write_text("Solo texto, sin cabecera.", encoding="utf-8")
-    (inbox / "notes.csv").write_text("a,b\n", encoding="utf-8")
-    (inbox / "mixed.jsonl").write_text(
-        json.dumps({"id": "ok", "title": "Bien", "text": "Madrid recibió 40 aviones."}) + "\n"
-        "{broken\n" + json.dumps({"id": "no-text"}) + "\n", encoding="utf-8")
-    summary = run(inbox, db_path)
-    assert summary.status == "completed_with_warnings"
-    assert summary.counts.articles_loaded == 3
-    assert summary.counts.files_rejected == 5 and summary.counts.records_rejected == 3
-    files = dict(query(db_path, "select path, status || ': ' || coalesce(reason, '') from source_files"))
-    assert files["empty.txt"] == "rejected: empty file"
-    assert files["binary.txt"] == "rejected: binary file (contains NUL bytes)"
-    assert files["latin1.txt"].startswith("rejected: not valid UTF-8")
-    assert files["noheader.txt"] == "rejected: no 'date YYYY-MM-DD' header found"
-    assert files["notes.csv"].startswith("rejected: unsupported file type")
-    assert files["mixed.jsonl"] == "partially_loaded: 2 record(s) rejected (lines 2, 3)"
-    assert query(db_path, "select line_no, reason from rejections where source_path = 'mixed.jsonl' "
-                          "order by line_no") == [
-        (2, "invalid JSON: Expecting property name enclosed in double quotes"), (3, "record has no 'text'")]
-    assert [r[0] for r in query(db_path, "select status from runs")] == ["completed_with_warnings"]
-
-
 def test_run_summary_artifact_is_published(samples_db):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
