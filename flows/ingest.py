@@ -55,7 +55,7 @@ def read_files(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, 
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: list[Article]) -> list[Extraction]:
+def extract_batch(articles: list[Article] | list[load.StoredArticle]) -> list[Extraction]:
     """No retries: the model gives the same answer twice, so a failure here is a bug."""
     return list(extract_texts(((article.article_id, article.body) for article in articles),
                               countries={a.article_id: outlet_country(a.outlet) for a in articles}))
@@ -133,7 +133,10 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         for number, planned in enumerate(ingest.plan_batches(reads, settings.batch_size), start=1):
             existing = load.existing_article_ids(engine, [a.article_id for a in planned.articles])
             new = ingest.select_new_articles(planned.articles, existing, seen_in_run, planned.content_hashes)
-            extractions = extract_batch(new.articles) if new.articles else []
+            # An article judged to be in another language is stored without facts (one warning).
+            spanish = ingest.to_extract(new.articles)
+            extractions = ingest.one_extraction_per_article(
+                new.articles, extract_batch(spanish) if spanish else [])
             added = load_batch(engine, load.LoadBatch(
                 run_id=run_id, extractor_version=version, articles=new.articles,
                 extractions=extractions, deliveries=new.deliveries, files=planned.files,
@@ -160,8 +163,10 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         finish_warehouse(engine)
         # Net of the one-word persons that finishing merged into their full names.
         counts.entities_added = load.entity_count(engine) - entities_before
-        status = "completed_with_warnings" if rejected else "completed"
-        message = f"{len(rejected)} file(s) or record(s) rejected" if rejected else None
+        status = "completed_with_warnings" if rejected or warnings else "completed"
+        message = "; ".join(part for part in (
+            f"{len(rejected)} file(s) or record(s) rejected" if rejected else "",
+            f"{len(warnings)} warning(s)" if warnings else "") if part) or None
         load.finish_run(engine, run_id, status=status, counts=counts.as_dict(), message=message)
     except BaseException as error:
         # Batches committed before the failure are complete and stay: their entities need counts.

@@ -20,7 +20,9 @@ from warehouse import __version__
 from warehouse.amounts import Amount, extract_amounts
 from warehouse.articles import body_problem
 from warehouse.canonical import Mention, canonicalise
-from warehouse.entities import doc_mentions, load_pipeline, model_version, sentence_starts
+from warehouse.entities import (doc_mentions, installed_model_version, load_pipeline, model_version,
+                                sentence_starts)
+from warehouse.paths import PACKAGE_DIR
 from warehouse.seeds import seed_files
 
 PIPE_BATCH_SIZE = 32
@@ -38,19 +40,30 @@ class Extraction:
     amount_sentences: tuple[int, ...]   # sentence index of each amount, same order
 
 
+# The modules whose code decides an extracted row (the figure grammar, the entity components,
+# canonical names, datelines, the language judgement, this module's glue).
+_EXTRACTOR_MODULES = ("amounts.py", "numbers.py", "entities.py", "canonical.py", "dateline.py",
+                      "language.py", "outlets.py", "extract.py")
+
+
 @lru_cache(maxsize=4)
 def extractor_version(model: str) -> str:
-    """Code version + model version + a hash of the reference data: any change to what decides
-    an extracted row changes this string, which every extracted row records."""
-    digest = hashlib.sha256()
+    """Code version + model version + hashes of the extractor's code and of the reference data:
+    any change to what decides an extracted row changes this string, which every extracted row
+    records and `news-warehouse reprocess` compares."""
+    code, seeds = hashlib.sha256(), hashlib.sha256()
+    for name in _EXTRACTOR_MODULES:
+        code.update((PACKAGE_DIR / name).read_bytes())
     for path in seed_files():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return f"news-warehouse-{__version__}+{model}+seeds-{digest.hexdigest()[:10]}"
+        seeds.update(path.name.encode())
+        seeds.update(path.read_bytes())
+    return (f"news-warehouse-{__version__}+{model}+code-{code.hexdigest()[:10]}"
+            f"+seeds-{seeds.hexdigest()[:10]}")
 
 
 def current_extractor_version(nlp: Language | None = None) -> str:
-    return extractor_version(model_version(nlp or load_pipeline()))
+    """The version the installed extractor would record (without loading the model unless given)."""
+    return extractor_version(model_version(nlp) if nlp is not None else installed_model_version())
 
 
 def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = None,

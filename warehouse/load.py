@@ -39,10 +39,11 @@ class FileRecord:
     content_hash: str | None
     size_bytes: int
     modified_at: datetime
-    status: str                 # loaded, partially_loaded or rejected
+    status: str                 # loaded, loaded_with_warnings, partially_loaded or rejected
     reason: str | None
     articles_found: int = 0
     records_rejected: int = 0
+    encoding: str | None = None  # what its bytes were decoded as; None when never read
 
 
 @dataclass
@@ -84,7 +85,7 @@ _SCHEMAS = {
         ("published_date", pa.date32()), ("dateline_place", pa.string()), ("agency", pa.string()),
         ("outlet", pa.string()), ("url", pa.string()), ("source_ref", pa.string()),
         ("source_path", pa.string()), ("source_position", pa.int32()), ("char_count", pa.int32()),
-        ("run_id", pa.string()), ("extractor_version", pa.string()),
+        ("run_id", pa.string()), ("extractor_version", pa.string()), ("language", pa.string()),
     ]),
     "batch_entities": pa.schema([
         ("entity_id", pa.string()), ("entity_key", pa.string()), ("name", pa.string()),
@@ -114,7 +115,7 @@ _SCHEMAS = {
         ("path", pa.string()), ("content_hash", pa.string()), ("size_bytes", pa.int64()),
         ("modified_at", pa.timestamp("us", tz="UTC")), ("status", pa.string()), ("reason", pa.string()),
         ("articles_found", pa.int32()), ("records_rejected", pa.int32()),
-        ("seen_at", pa.timestamp("us", tz="UTC")), ("run_id", pa.string()),
+        ("seen_at", pa.timestamp("us", tz="UTC")), ("run_id", pa.string()), ("encoding", pa.string()),
     ]),
     "batch_article_ids": pa.schema([("article_id", pa.string())]),
     "batch_unchanged_files": pa.schema([
@@ -128,14 +129,14 @@ def _table(name: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
 
 
-def _insert(conn: Connection, name: str, rows: list[dict], statement: str) -> None:
+def _insert(conn: Connection, name: str, rows: list[dict], statement: str, parameters: tuple | None = None) -> None:
     """Register `rows` as the Arrow table `name` and run `sql/load/<statement>.sql` over it."""
     if not rows:
         return
     raw = conn.connection.driver_connection
     raw.register(name, _table(name, rows))
     try:
-        execute_file(conn, f"load/{statement}.sql")
+        execute_file(conn, f"load/{statement}.sql", parameters)
     finally:
         raw.unregister(name)
 
@@ -156,6 +157,33 @@ def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:
             raw.unregister("batch_article_ids")
 
 
+def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extraction: Extraction,
+                   version: str) -> None:
+    """One article's mentions and amounts (and the entities they point at) as staging rows."""
+    article_id = extraction.article_id
+    for number, mention in enumerate(extraction.mentions):
+        key = entity_id(mention.entity_key)
+        entities.setdefault(key, {
+            "entity_id": key, "entity_key": mention.entity_key, "name": mention.entity_name,
+            "label": mention.label, "country_code": mention.country_code,
+        })
+        rows["batch_mentions"].append({
+            "article_id": article_id, "mention_no": number, "entity_id": key,
+            "start_char": mention.start, "end_char": mention.end, "text": mention.text,
+            "label": mention.label, "sentence_no": mention.sentence, "extractor_version": version,
+        })
+    for number, (amount, sentence) in enumerate(zip(extraction.amounts, extraction.amount_sentences,
+                                                    strict=True)):
+        rows["batch_amounts"].append({
+            "article_id": article_id, "amount_no": number, "start_char": amount.start,
+            "end_char": amount.end, "text": amount.text, "kind": amount.kind,
+            "value": _exact(amount.value), "value_high": _exact(amount.value_high),
+            "unit": amount.unit, "object": amount.object, "qualifier": amount.qualifier,
+            "unit_inferred": amount.unit_inferred, "sentence_no": sentence,
+            "extractor_version": version,
+        })
+
+
 def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
     """The batch as rows per staging table (plain data, testable without a database)."""
     version, run_id = batch.extractor_version, batch.run_id
@@ -170,29 +198,9 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
             "agency": article.agency, "outlet": article.outlet, "url": article.url,
             "source_ref": article.source_ref, "source_path": article.source_path,
             "source_position": article.position, "char_count": len(article.body),
-            "run_id": run_id, "extractor_version": version,
+            "run_id": run_id, "extractor_version": version, "language": article.language,
         })
-        for number, mention in enumerate(extraction.mentions):
-            key = entity_id(mention.entity_key)
-            entities.setdefault(key, {
-                "entity_id": key, "entity_key": mention.entity_key, "name": mention.entity_name,
-                "label": mention.label, "country_code": mention.country_code,
-            })
-            rows["batch_mentions"].append({
-                "article_id": article.article_id, "mention_no": number, "entity_id": key,
-                "start_char": mention.start, "end_char": mention.end, "text": mention.text,
-                "label": mention.label, "sentence_no": mention.sentence, "extractor_version": version,
-            })
-        for number, (amount, sentence) in enumerate(zip(extraction.amounts, extraction.amount_sentences,
-                                                        strict=True)):
-            rows["batch_amounts"].append({
-                "article_id": article.article_id, "amount_no": number, "start_char": amount.start,
-                "end_char": amount.end, "text": amount.text, "kind": amount.kind,
-                "value": _exact(amount.value), "value_high": _exact(amount.value_high),
-                "unit": amount.unit, "object": amount.object, "qualifier": amount.qualifier,
-                "unit_inferred": amount.unit_inferred, "sentence_no": sentence,
-                "extractor_version": version,
-            })
+        _add_fact_rows(rows, entities, extraction, version)
     rows["batch_entities"] = list(entities.values())
     rows["batch_deliveries"] = [
         {"article_id": d.article_id, "source_path": d.source_path, "position": d.position,
@@ -209,7 +217,7 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
         {"path": f.path, "content_hash": f.content_hash, "size_bytes": f.size_bytes,
          "modified_at": f.modified_at, "status": f.status, "reason": f.reason,
          "articles_found": f.articles_found, "records_rejected": f.records_rejected,
-         "seen_at": seen_at, "run_id": run_id}
+         "seen_at": seen_at, "run_id": run_id, "encoding": f.encoding}
         for f in batch.files
     ]
     rows["batch_unchanged_files"] = unchanged_file_rows(batch.same_content, seen_at)
@@ -246,6 +254,50 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
 
 def _fact_counts(conn: Connection) -> tuple[int, int, int, int]:
     return tuple(execute_file(conn, "load/fact_counts.sql").one())
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """What re-extraction needs of a stored article (the attributes `extract_batch` reads)."""
+    article_id: str
+    body: str
+    outlet: str | None
+    language: str | None
+
+
+def articles_to_reprocess(engine: Engine, *, version: str, everything: bool, after: str,
+                          limit: int) -> list[StoredArticle]:
+    """The next `limit` articles, by id after `after`, extracted by another version than `version`
+    (or all of them with `everything`)."""
+    with engine.connect() as conn:
+        return [StoredArticle(*row) for row in execute_file(
+            conn, "load/articles_to_reprocess.sql", (everything, version, after, limit))]
+
+
+def count_articles_to_reprocess(engine: Engine, *, version: str, everything: bool) -> int:
+    with engine.connect() as conn:
+        return execute_file(conn, "load/count_articles_to_reprocess.sql", (everything, version)).scalar_one()
+
+
+def replace_extractions(engine: Engine, *, version: str, extractions: list[Extraction]) -> LoadCounts:
+    """Swap the mentions and amounts of these articles for new ones, in one transaction: a reader
+    of this file sees every article of the batch either as it was or re-extracted."""
+    rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
+    entities: dict[str, dict] = {}
+    for extraction in extractions:
+        _add_fact_rows(rows, entities, extraction, version)
+    rows["batch_entities"] = list(entities.values())
+    ids = [{"article_id": e.article_id} for e in extractions]
+    with engine.begin() as conn:
+        _, entities_before, _, _ = _fact_counts(conn)
+        _insert(conn, "batch_article_ids", ids, "delete_extractions")
+        _insert(conn, "batch_entities", rows["batch_entities"], "insert_entities")
+        _insert(conn, "batch_mentions", rows["batch_mentions"], "insert_mentions")
+        _insert(conn, "batch_amounts", rows["batch_amounts"], "insert_amounts")
+        _insert(conn, "batch_article_ids", ids, "set_extractor_version", (version,))
+        _, entities_after, _, _ = _fact_counts(conn)
+    return LoadCounts(len(extractions), entities_after - entities_before,
+                      len(rows["batch_mentions"]), len(rows["batch_amounts"]))
 
 
 def mark_unchanged_files(engine: Engine, files: list[SourceFile]) -> None:

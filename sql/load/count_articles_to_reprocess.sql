@@ -1,0 +1,3 @@
+select count(*)
+from articles
+where (? or extractor_version <> ?)
