@@ -38,8 +38,16 @@ def _positive_int_argument(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from error
 
 
+class _OneLineErrors(argparse.ArgumentParser):
+    """Argument mistakes read like every other user error: one line, exit 2 (argparse's own
+    prints the usage block first)."""
+
+    def error(self, message: str):
+        self.exit(2, f"news-warehouse: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineErrors(
         prog="news-warehouse",
         description="Spanish news wire -> entities and figures -> a DuckDB star schema.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -59,12 +67,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inbox(serve)
     _add_db(serve)
 
+    reprocess = commands.add_parser(
+        "reprocess", help="re-extract stored articles after the extractor changed",
+        description="Run the reprocess_articles Prefect flow: re-extract every stored article whose "
+                    "mentions and amounts came from another extractor version (all with --all) and "
+                    "swap its facts in one transaction per batch; readers see the result when it is done.")
+    reprocess.add_argument("--all", action="store_true", dest="everything",
+                           help="re-extract every article, also those of the current version")
+    _add_db(reprocess)
+    reprocess.add_argument("--batch-size", type=_positive_int_argument,
+                           help="articles per extraction task (default: $NEWS_WAREHOUSE_BATCH_SIZE or 64)")
+
     extract = commands.add_parser(
         "extract", help="JSONL {id, text} in -> JSONL entities and amounts out (stable contract)",
         description="Read JSONL records {\"id\", \"text\"} from the files given or stdin and write one "
                     "JSONL line per record to stdout, in order: {\"id\", \"entities\": [...], "
                     "\"amounts\": [...]}. See README, 'The extract contract'.")
-    extract.add_argument("files", nargs="*", type=Path, help="JSONL files (default: stdin)")
+    extract.add_argument("files", nargs="*", type=Path, help="JSONL files; `-` or none: standard input")
 
     query = commands.add_parser("query", help="run read-only SQL, or show a view or table by name",
                                 description="Run a read-only SQL statement, or print a view or table "
@@ -141,6 +160,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from flows.deploy import ingest_deployment, serve_deployment
     from flows.server import ServerNotReady, log_path, prefect_api
 
+    if len(args.cron.split()) != 5:
+        # Prefect also takes a sixth and seventh field (seconds, years) but schedules by the
+        # minute: `0 */15 * * * * *` would be read as something else than its author meant.
+        raise UsageError(f"invalid --cron {args.cron!r}: expected 5 fields (minute hour day-of-month "
+                         f"month day-of-week), e.g. '*/15 * * * *'")
     try:
         deployment = ingest_deployment(cron=args.cron, inbox=str(settings.inbox.resolve()),
                                        db_path=str(settings.db_path.resolve()))
@@ -159,15 +183,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    settings = settings_from(db=args.db, batch_size=args.batch_size)
+    if not settings.db_path.exists():
+        raise db.WarehouseError(f"no warehouse at {settings.db_path}: run `news-warehouse run` first")
+    writer_lock.wait_until_free(settings.db_path, wait_seconds=settings.lock_wait_seconds)
+    db.connect(settings.db_path).dispose()   # a directory, not DuckDB, in use: one line, before the flow
+    _quiet_prefect_telemetry()
+    from flows.reprocess import reprocess_articles
+
+    summary = reprocess_articles(db_path=str(settings.db_path), batch_size=settings.batch_size,
+                                 everything=args.everything)
+    print("\n".join(summary.lines()))
+    return 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from warehouse.extract import run_extract_contract
 
     for path in args.files:
+        if str(path) == "-":
+            continue
+        if path.is_dir():
+            raise UsageError(f"input is a directory, expected a JSONL file: {path}")
         if not path.is_file():
             raise UsageError(f"input file not found: {path}")
     # Bytes in: a line that is not UTF-8 gets its own error line instead of ending the stream.
-    for path in args.files or [None]:   # None: standard input
-        if path is None:
+    for path in args.files or [None]:   # None or `-`: standard input
+        if path is None or str(path) == "-":
             run_extract_contract(sys.stdin.buffer, sys.stdout)
         else:
             with open(path, "rb") as handle:
@@ -223,7 +266,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query,
+COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query,
             "eval": cmd_eval, "status": cmd_status}
 
 

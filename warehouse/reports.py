@@ -17,15 +17,18 @@ FORMATS = ("table", "csv", "json")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def as_statement(sql_or_view: str) -> str:
-    """A bare name (`article_overview`) means everything in that view or table."""
-    text = sql_or_view.strip().rstrip(";")
-    return f"select * from {text}" if _IDENTIFIER.match(text) else text
-
-
 def run_query(engine: Engine, sql_or_view: str) -> tuple[list[str], list[tuple]]:
+    """Run the user's SQL, or show everything in the view or table a bare name (`article_overview`)
+    gives. The name is looked up with a bound parameter; only the catalog's own spelling of an
+    existing relation is ever put into a statement."""
+    text = sql_or_view.strip().rstrip(";")
     with engine.connect() as conn:
-        result = conn.exec_driver_sql(as_statement(sql_or_view))
+        if _IDENTIFIER.match(text):
+            found = execute_file(conn, "queries/relation_by_name.sql", (text,)).scalar_one_or_none()
+            if found is None:
+                raise LookupError(f"no table or view named {text!r} (see README, 'Views')")
+            text = f'select * from "{found}"'
+        result = conn.exec_driver_sql(text)
         return list(result.keys()), [tuple(row) for row in result]
 
 
@@ -65,13 +68,17 @@ def _cell(value: object, width: int = 60) -> str:
 
 
 def status_report(engine: Engine) -> str:
-    """Counts per table and the last runs, as text."""
+    """Counts per table, the last runs and the files that need a look, as text."""
     with engine.connect() as conn:
         counts = execute_file(conn, "queries/table_counts.sql")
         count_columns, count_rows = list(counts.keys()), [tuple(r) for r in counts]
         runs = execute_file(conn, "queries/last_runs.sql")
         run_columns, run_rows = list(runs.keys()), [tuple(r) for r in runs]
+        files = execute_file(conn, "queries/files_needing_attention.sql")
+        file_columns, file_rows = list(files.keys()), [tuple(r) for r in files]
     return "\n\n".join([
         format_rows(count_columns, count_rows, "table"),
         "last runs:\n" + format_rows(run_columns, run_rows, "table"),
+        "files not simply loaded (rejected, partly loaded or loaded with warnings; at most 20):\n"
+        + format_rows(file_columns, file_rows, "table"),
     ])

@@ -64,8 +64,10 @@ def test_query_cannot_reach_the_file_system(warehouse_file, tmp_path):
     (["run", "--db", "/no/such/dir/w.duckdb"], "news-warehouse: error: cannot create warehouse"),
     (["query", "articles", "--db", "/no/such/w.duckdb"], "news-warehouse: error: no warehouse at"),
     (["serve", "--cron", "every quarter hour"], "news-warehouse: error: invalid --cron"),
+    (["serve", "--cron", "0 */15 * * * * *"], "news-warehouse: error: invalid --cron '0 */15 * * * * *': "
+                                             "expected 5 fields"),
     (["extract", "/no/such/file.jsonl"], "news-warehouse: error: input file not found"),
-], ids=["missing-inbox", "bad-db-dir", "missing-db", "bad-cron", "missing-extract-input"])
+], ids=["missing-inbox", "bad-db-dir", "missing-db", "bad-cron", "seven-field-cron", "missing-extract-input"])
 def test_user_errors_are_one_line_without_traceback(args, message):
     result = cli(*args)
     assert result.returncode == 2
@@ -76,10 +78,13 @@ def test_user_errors_are_one_line_without_traceback(args, message):
 @pytest.mark.parametrize("args, message", [
     (["run", "--batch-size", "0"], "value must be at least 1"),
     (["run", "--batch-size", "many"], "value must be a whole number"),
-], ids=["zero", "not-a-number"])
+    (["nonsense"], "invalid choice: 'nonsense'"),
+    (["query"], "the following arguments are required: SQL|VIEW"),
+], ids=["zero", "not-a-number", "unknown-command", "missing-argument"])
 def test_bad_arguments_are_usage_errors(args, message):
     result = cli(*args)
-    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and message in result.stderr
+    assert result.stderr.startswith("news-warehouse: error: ") and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_a_bad_setting_from_the_environment_is_one_line():

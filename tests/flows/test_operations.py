@@ -193,3 +193,36 @@ def test_readers_querying_during_a_run_see_the_old_or_the_new_state_never_an_err
     assert seen == {old, new} and new[0] == old[0] + 20 and running == {0}
     assert query_during_run.returncode == 0, query_during_run.stderr
     assert query_during_run.stdout.splitlines()[1] in (str(old[0]), str(new[0]))
+
+
+def test_a_backup_copied_from_the_snapshot_restores_and_the_next_run_catches_up(tmp_path, sample_inbox):
+    """README, Operations: back up by copying the snapshot; restore it, then run once."""
+    inbox, db_path, backup = tmp_path / "inbox", tmp_path / "w.duckdb", tmp_path / "backup.duckdb"
+    shutil.copytree(sample_inbox, inbox)
+    ingest_news(inbox=str(inbox), db_path=str(db_path))
+    shutil.copy(snapshots.snapshot_path(db_path), backup)
+    shutil.copy(DATA / "corpus_sample.jsonl", inbox / "news.jsonl")
+    ingest_news(inbox=str(inbox), db_path=str(db_path))
+    expected = content(db_path)
+
+    shutil.copy(backup, db_path)
+    snapshots.snapshot_path(db_path).unlink()
+    assert scalar(db_path, "select count(*) from articles") == 2
+    summary = ingest_news(inbox=str(inbox), db_path=str(db_path))
+    assert summary.counts.articles_loaded == 20
+    assert content(db_path) == expected
+    assert scalar(snapshots.snapshot_path(db_path), "select count(*) from articles") == 22
+
+
+def test_status_reads_the_snapshot_and_names_the_run_in_progress(tmp_path, sample_inbox):
+    db_path = tmp_path / "w.duckdb"
+    ingest_news(inbox=str(sample_inbox), db_path=str(db_path))
+    with writer_lock(db_path, wait_seconds=0, run_id="busy-run"):
+        engine = db.connect(db_path)   # the writer has the warehouse open, as during a load
+        try:
+            result = cli("status", "--db", str(db_path))
+        finally:
+            engine.dispose()
+    assert result.returncode == 0, result.stderr
+    assert "last runs:" in result.stdout
+    assert f"in progress: run busy-run (pid {os.getpid()}" in result.stdout

@@ -178,3 +178,13 @@ def test_an_empty_duckdb_file_is_not_a_warehouse_for_readers(tmp_path):
     db.connect(path).dispose()   # a file DuckDB created, with no schema in it
     with pytest.raises(db.WarehouseError, match="has no warehouse tables yet"):
         db.connect(path, read_only=True)
+
+
+def test_a_bare_name_shows_that_view_looked_up_not_formatted_into_sql(engine):
+    from warehouse.reports import run_query
+
+    columns, _ = run_query(engine, "ARTICLE_OVERVIEW;")
+    assert columns[:3] == ["article_id", "published_date", "title"]
+    assert run_query(engine, "select 1 as one;") == (["one"], [(1,)])
+    with pytest.raises(LookupError, match="no table or view named 'no_such_view'"):
+        run_query(engine, "no_such_view")

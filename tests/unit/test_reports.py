@@ -1,4 +1,4 @@
-"""Query output formats and view-name shorthand."""
+"""Query output formats."""
 
 import json
 from datetime import date
@@ -6,15 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from warehouse.reports import as_statement, format_rows
+from warehouse.reports import format_rows
 
 COLUMNS = ["name", "value", "day"]
 ROWS = [("Rusia", Decimal("30000000000.000000"), date(2025, 11, 11)), ("a,b", Decimal("15.500000"), None)]
-
-
-def test_bare_name_selects_the_whole_view():
-    assert as_statement("article_overview") == "select * from article_overview"
-    assert as_statement("select 1;") == "select 1"
 
 
 def test_json_lines_keep_exact_decimals_as_strings():
