@@ -5,17 +5,21 @@ from __future__ import annotations
 from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
 
-from flows.ingest import ingest_news
+from flows.ingest import ingest_news, with_task_runner
+from warehouse.config import settings_from
 
 DEPLOYMENT_NAME = "news-warehouse-ingest"
 
 
-def ingest_deployment(*, cron: str, inbox: str, db_path: str) -> RunnerDeployment:
+def ingest_deployment(*, cron: str, inbox: str, db_path: str, task_runner: str = "local",
+                      dask_address: str | None = None) -> RunnerDeployment:
     """The deployment of `ingest_news` with its cron schedule (raises ValueError on a bad cron)."""
-    return ingest_news.to_deployment(
+    settings = settings_from(db=db_path, inbox=inbox, task_runner=task_runner, dask_address=dask_address)
+    return with_task_runner(ingest_news, settings).to_deployment(
         name=DEPLOYMENT_NAME,
         cron=cron,
-        parameters={"inbox": inbox, "db_path": db_path},
+        parameters={"inbox": inbox, "db_path": db_path, "task_runner": settings.task_runner,
+                    "dask_address": settings.dask_address},
         description="Load new articles from the inbox into the DuckDB warehouse.",
         tags=["news-warehouse"],
         # One writer per DuckDB file: a run still going when the next is due makes that one wait.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import deque
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,16 +16,20 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from sqlalchemy.engine import Engine
 
 from warehouse import db, ingest, load, snapshots
 from warehouse.articles import Article
 from warehouse.config import Settings, settings_from
-from warehouse.extract import Extraction, current_extractor_version, extract_texts
+from warehouse.extract import Extraction, StageSeconds, current_extractor_version
+from warehouse.extract_pool import extract_in_processes
 from warehouse.outlets import outlet_country
 from warehouse.sources import SourceFile, discover_files
 from warehouse.writer_lock import writer_lock
+
+from flows.runners import batches_in_flight, processes_per_batch, task_runner_for
 
 READ_CHUNK_FILES = 100  # files per read task: bounded memory, retries per chunk
 
@@ -55,10 +60,12 @@ def read_files(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, 
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: list[Article] | list[load.StoredArticle]) -> list[Extraction]:
+def extract_batch(articles: list[Article] | list[load.StoredArticle],
+                  processes: int = 1) -> tuple[list[Extraction], StageSeconds]:
     """No retries: the model gives the same answer twice, so a failure here is a bug."""
-    return list(extract_texts(((article.article_id, article.body) for article in articles),
-                              countries={a.article_id: outlet_country(a.outlet) for a in articles}))
+    return extract_in_processes([(article.article_id, article.body) for article in articles],
+                                processes=processes,
+                                countries={a.article_id: outlet_country(a.outlet) for a in articles})
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -75,10 +82,12 @@ def finish_warehouse(engine: Engine) -> None:
 
 
 def _reads(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, str],
-           logger) -> Iterator[ingest.FileRead]:
+           logger, stages: ingest.StageClock) -> Iterator[ingest.FileRead]:
     for start in range(0, len(sources), READ_CHUNK_FILES):
         chunk = sources[start:start + READ_CHUNK_FILES]
-        yield from read_files(inbox, chunk, {s.path: loaded_hashes[s.path] for s in chunk if s.path in loaded_hashes})
+        with stages.timing("read"):
+            reads = read_files(inbox, chunk, {s.path: loaded_hashes[s.path] for s in chunk if s.path in loaded_hashes})
+        yield from reads
         logger.info("read %d/%d changed files", start + len(chunk), len(sources))
 
 
@@ -91,11 +100,16 @@ def publish_snapshot(db_path: Path) -> Path:
 @flow(name="ingest_news")
 def ingest_news(inbox: str | None = None, db_path: str | None = None,
                 batch_size: int | None = None, max_file_bytes: int | None = None,
-                settle_seconds: int | None = None, lock_wait_seconds: int | None = None) -> ingest.RunSummary:
+                settle_seconds: int | None = None, lock_wait_seconds: int | None = None,
+                extract_processes: int | None = None, task_runner: str | None = None,
+                dask_address: str | None = None) -> ingest.RunSummary:
     """Load every new article of `inbox` into the DuckDB warehouse at `db_path`. Unset parameters
-    come from NEWS_WAREHOUSE_* variables, then defaults (`warehouse/config.py`)."""
+    come from NEWS_WAREHOUSE_* variables, then defaults (`warehouse/config.py`). With
+    `task_runner="dask"`, call it through `with_task_runner` so the flow runs on Dask."""
     settings = settings_from(db=db_path, inbox=inbox, batch_size=batch_size, max_file_bytes=max_file_bytes,
-                             settle_seconds=settle_seconds, lock_wait_seconds=lock_wait_seconds)
+                             settle_seconds=settle_seconds, lock_wait_seconds=lock_wait_seconds,
+                             extract_processes=extract_processes, task_runner=task_runner,
+                             dask_address=dask_address)
     run_id = uuid.uuid4().hex
     # One writer at a time, for the whole run including publishing the readers' snapshot.
     with writer_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, run_id=run_id):
@@ -105,11 +119,16 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
     return summary
 
 
+def with_task_runner(flow_function, settings: Settings):
+    """The flow set to run its tasks where `settings` say (`flows/runners.py`)."""
+    return flow_function.with_options(task_runner=task_runner_for(settings))
+
+
 def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
     logger = get_run_logger()
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     engine = open_warehouse(settings.db_path)
-    counts, rejected, warnings = ingest.RunCounts(), [], []
+    counts, rejected, warnings, stages = ingest.RunCounts(), [], [], ingest.StageClock()
     try:
         version = current_extractor_version()
         interrupted = load.start_run(engine, run_id=run_id, flow_run_id=str(flow_run.id) if flow_run.id else None,
@@ -117,7 +136,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         if interrupted:
             logger.warning("%d earlier run(s) had been interrupted (process killed); this run completes "
                            "their work", interrupted)
-        files = discover(settings.inbox, settings.max_file_bytes)
+        with stages.timing("discover"):
+            files = discover(settings.inbox, settings.max_file_bytes)
         selection = ingest.select_changed_files(files, load.known_source_files(engine), now=started,
                                                 settle_seconds=settings.settle_seconds)
         load.mark_unchanged_files(engine, selection.unchanged)
@@ -129,45 +149,53 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
 
         seen_in_run: set[str] = set()
         entities_before = load.entity_count(engine)
-        reads = _reads(settings.inbox, selection.to_read, selection.loaded_hashes, logger)
+        reads = _reads(settings.inbox, selection.to_read, selection.loaded_hashes, logger, stages)
+        # Extraction of the next batches runs (on worker processes or Dask) while this process,
+        # the one writer, loads the batch before them, in order; a bounded window keeps memory
+        # flat whatever the size of the inbox.
+        in_flight: deque[tuple[ingest.PlannedBatch, ingest.NewArticles, PrefectFuture | None]] = deque()
+
+        def load_oldest() -> None:
+            planned, new, extracting = in_flight.popleft()
+            with stages.timing("extract_wait"):
+                extracted, extract_seconds = extracting.result() if extracting is not None else ([], StageSeconds())
+            stages.add_extraction(extract_seconds)
+            extractions = ingest.one_extraction_per_article(new.articles, extracted)
+            with stages.timing("load"):
+                added = load_batch(engine, load.LoadBatch(
+                    run_id=run_id, extractor_version=version, articles=new.articles,
+                    extractions=extractions, deliveries=new.deliveries, files=planned.files,
+                    rejections=planned.rejections, same_content=planned.same_content,
+                    content_hashes=planned.content_hashes))
+            present = counts.add_batch(planned, new, added)
+            rejected.extend(ingest.rejected_items(planned))
+            warnings.extend(planned.warnings)
+            logger.info("batch loaded: %d new articles, %d already present, %d mentions, %d amounts",
+                        added.articles, present, added.mentions, added.amounts)
+
         for number, planned in enumerate(ingest.plan_batches(reads, settings.batch_size), start=1):
             existing = load.existing_article_ids(engine, [a.article_id for a in planned.articles])
             new = ingest.select_new_articles(planned.articles, existing, seen_in_run, planned.content_hashes)
             # An article judged to be in another language is stored without facts (one warning).
             spanish = ingest.to_extract(new.articles)
-            extractions = ingest.one_extraction_per_article(
-                new.articles, extract_batch(spanish) if spanish else [])
-            added = load_batch(engine, load.LoadBatch(
-                run_id=run_id, extractor_version=version, articles=new.articles,
-                extractions=extractions, deliveries=new.deliveries, files=planned.files,
-                rejections=planned.rejections, same_content=planned.same_content,
-                content_hashes=planned.content_hashes))
-            counts.files_unchanged += len(planned.same_content)
-            counts.articles_loaded += added.articles
-            # Present: stored before this batch, or by a retried load whose first attempt committed.
-            present = new.already_present + len(new.articles) - added.articles
-            counts.articles_present += present
-            counts.mentions_loaded += added.mentions
-            counts.amounts_loaded += added.amounts
-            counts.records_rejected += len(planned.rejections)
-            rejected += [(r.source_path, r.line, r.reason) for r in planned.rejections]
-            warnings += planned.warnings
-            for record in planned.files:
-                if record.status == "rejected":
-                    counts.files_rejected += 1
-                    if not record.records_rejected:   # else its records are listed already
-                        rejected.append((record.path, None, record.reason))
-            logger.info("batch %d: %d new articles, %d already present, %d mentions, %d amounts",
-                        number, added.articles, present, added.mentions, added.amounts)
+            extracting = extract_batch.submit(spanish, processes_per_batch(settings)) if spanish else None
+            in_flight.append((planned, new, extracting))
+            logger.info("batch %d: %d new articles to extract", number, len(spanish))
+            if len(in_flight) > batches_in_flight(settings):
+                load_oldest()
+        while in_flight:
+            load_oldest()
 
-        finish_warehouse(engine)
+        with stages.timing("finish"):
+            finish_warehouse(engine)
         # Net of the one-word persons that finishing merged into their full names.
         counts.entities_added = load.entity_count(engine) - entities_before
         status = "completed_with_warnings" if rejected or warnings else "completed"
         message = "; ".join(part for part in (
             f"{len(rejected)} file(s) or record(s) rejected" if rejected else "",
             f"{len(warnings)} warning(s)" if warnings else "") if part) or None
-        load.finish_run(engine, run_id, status=status, counts=counts.as_dict(), message=message)
+        load.finish_run(engine, run_id, status=status, counts=counts.as_dict(), message=message,
+                        stage_seconds=stages.seconds)
     except BaseException as error:
         # Batches committed before the failure are complete and stay: their entities need counts.
         try:

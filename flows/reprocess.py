@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import datetime, timezone
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -20,7 +19,7 @@ from sqlalchemy.engine import Engine
 
 from flows.ingest import extract_batch, finish_warehouse, open_warehouse, publish_snapshot
 from warehouse import ingest, load
-from warehouse.config import settings_from
+from warehouse.config import Settings, settings_from
 from warehouse.extract import Extraction, current_extractor_version
 from warehouse.writer_lock import writer_lock
 
@@ -39,7 +38,7 @@ def reprocess_articles(db_path: str | None = None, batch_size: int | None = None
     settings = settings_from(db=db_path, batch_size=batch_size, lock_wait_seconds=lock_wait_seconds)
     run_id = uuid.uuid4().hex
     with writer_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, run_id=run_id):
-        summary = _reprocess(settings.db_path, settings.batch_size, everything, run_id)
+        summary = _reprocess(settings, everything, run_id)
         publish_snapshot(settings.db_path)
     create_table_artifact(
         key="reprocess-summary",
@@ -48,7 +47,8 @@ def reprocess_articles(db_path: str | None = None, batch_size: int | None = None
     return summary
 
 
-def _reprocess(db_path: Path, batch_size: int, everything: bool, run_id: str) -> ingest.RunSummary:
+def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunSummary:
+    db_path, batch_size = settings.db_path, settings.batch_size
     logger = get_run_logger()
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     engine = open_warehouse(db_path)
@@ -66,7 +66,8 @@ def _reprocess(db_path: Path, batch_size: int, everything: bool, run_id: str) ->
         while page := load.articles_to_reprocess(engine, version=version, everything=everything,
                                                   after=after, limit=batch_size):
             spanish = ingest.to_extract(page)   # one not in Spanish keeps no facts
-            extractions = ingest.one_extraction_per_article(page, extract_batch(spanish) if spanish else [])
+            extracted, _ = extract_batch(spanish, settings.extract_processes) if spanish else ([], None)
+            extractions = ingest.one_extraction_per_article(page, extracted)
             replaced = replace_batch(engine, version, extractions)
             after = page[-1].article_id
             counts.articles_reprocessed += replaced.articles

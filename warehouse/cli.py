@@ -31,6 +31,15 @@ def _add_inbox(parser: argparse.ArgumentParser) -> None:
                                         "(default: $NEWS_WAREHOUSE_INBOX or the bundled seeds/articles)")
 
 
+def _add_task_runner(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--task-runner", choices=["local", "dask"],
+                        help="where extraction batches run: local worker processes (default: "
+                             "$NEWS_WAREHOUSE_TASK_RUNNER or local) or a Dask cluster")
+    parser.add_argument("--dask-address", metavar="ADDRESS",
+                        help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: "
+                             "$NEWS_WAREHOUSE_DASK_ADDRESS; none: a temporary local cluster)")
+
+
 def _positive_int_argument(text: str) -> int:
     try:
         return positive_int(text, "value")
@@ -59,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(run)
     run.add_argument("--batch-size", type=_positive_int_argument,
                      help="articles per extraction task (default: $NEWS_WAREHOUSE_BATCH_SIZE or 64)")
+    _add_task_runner(run)
 
     serve = commands.add_parser("serve", help="serve the ingest flow on a cron schedule (long-running)",
                                 description="Register the ingest_news deployment with a cron schedule "
@@ -66,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--cron", default=DEFAULT_CRON, help=f"cron expression (default {DEFAULT_CRON!r})")
     _add_inbox(serve)
     _add_db(serve)
+    _add_task_runner(serve)
 
     reprocess = commands.add_parser(
         "reprocess", help="re-extract stored articles after the extractor changed",
@@ -142,19 +153,23 @@ def _quiet_prefect_telemetry() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    settings = settings_from(db=args.db, inbox=args.inbox, batch_size=args.batch_size)
+    settings = settings_from(db=args.db, inbox=args.inbox, batch_size=args.batch_size,
+                             task_runner=args.task_runner, dask_address=args.dask_address)
     check_run_settings(settings)
     _quiet_prefect_telemetry()
-    from flows.ingest import ingest_news  # Prefect is imported only by the commands that run flows
+    # Prefect is imported only by the commands that run flows.
+    from flows.ingest import ingest_news, with_task_runner
 
-    summary = ingest_news(inbox=str(settings.inbox), db_path=str(settings.db_path),
-                          batch_size=settings.batch_size)
+    summary = with_task_runner(ingest_news, settings)(
+        inbox=str(settings.inbox), db_path=str(settings.db_path), batch_size=settings.batch_size,
+        task_runner=settings.task_runner, dask_address=settings.dask_address)
     print("\n".join(summary.lines()))
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    settings = settings_from(db=args.db, inbox=args.inbox)
+    settings = settings_from(db=args.db, inbox=args.inbox, task_runner=args.task_runner,
+                             dask_address=args.dask_address)
     check_run_settings(settings, wait_for_writer=False)
     _quiet_prefect_telemetry()
     from flows.deploy import ingest_deployment, serve_deployment
@@ -167,6 +182,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                          f"month day-of-week), e.g. '*/15 * * * *'")
     try:
         deployment = ingest_deployment(cron=args.cron, inbox=str(settings.inbox.resolve()),
+                                       task_runner=settings.task_runner, dask_address=settings.dask_address,
                                        db_path=str(settings.db_path.resolve()))
     except ValueError as error:   # Prefect's schedule validation (a pydantic ValidationError)
         details = getattr(error, "errors", lambda: [])()

@@ -16,6 +16,10 @@ DEFAULT_CRON = "*/15 * * * *"
 DEFAULT_LOCK_WAIT_SECONDS = 60
 # A file modified this recently may still be being written (a copy, an upload): left for the next run.
 DEFAULT_SETTLE_SECONDS = 5
+# Worker processes that tag articles in parallel: one per core (the model is CPU-bound).
+DEFAULT_EXTRACT_PROCESSES = os.cpu_count() or 1
+# Where extraction batches run: `local` (worker processes of this machine) or `dask`.
+TASK_RUNNERS = ("local", "dask")
 
 
 class SettingsError(ValueError):
@@ -40,11 +44,16 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # larger files are rejected, not read
     lock_wait_seconds: int = DEFAULT_LOCK_WAIT_SECONDS
     settle_seconds: int = DEFAULT_SETTLE_SECONDS
+    extract_processes: int = DEFAULT_EXTRACT_PROCESSES  # local workers, or a local Dask cluster's
+    task_runner: str = "local"
+    dask_address: str | None = None   # an existing Dask scheduler (`tcp://host:8786`); implies dask
 
 
 def settings_from(db: str | None = None, inbox: str | None = None, batch_size: int | None = None,
                   max_file_bytes: int | None = None, lock_wait_seconds: int | None = None,
-                  settle_seconds: int | None = None, env: dict[str, str] | None = None) -> Settings:
+                  settle_seconds: int | None = None, extract_processes: int | None = None,
+                  task_runner: str | None = None, dask_address: str | None = None,
+                  env: dict[str, str] | None = None) -> Settings:
     """Arguments win over NEWS_WAREHOUSE_* variables, which win over the defaults."""
     env = os.environ if env is None else env
 
@@ -54,7 +63,15 @@ def settings_from(db: str | None = None, inbox: str | None = None, batch_size: i
         text = env.get(variable)
         return positive_int(default if text in (None, "") else text, variable, minimum=minimum)
 
+    dask_address = dask_address or env.get("NEWS_WAREHOUSE_DASK_ADDRESS") or None
+    runner = task_runner or env.get("NEWS_WAREHOUSE_TASK_RUNNER") or ("dask" if dask_address else "local")
+    if runner not in TASK_RUNNERS:
+        raise SettingsError(f"task runner must be one of {', '.join(TASK_RUNNERS)}, got {runner!r}")
+    if dask_address and runner != "dask":
+        raise SettingsError(f"a Dask scheduler address ({dask_address}) needs the dask task runner")
     return Settings(
+        task_runner=runner,
+        dask_address=dask_address,
         db_path=Path(db or env.get("NEWS_WAREHOUSE_DB") or DEFAULT_DB).expanduser(),
         inbox=Path(inbox or env.get("NEWS_WAREHOUSE_INBOX") or SAMPLE_INBOX).expanduser(),
         batch_size=number(batch_size, "NEWS_WAREHOUSE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
@@ -62,4 +79,5 @@ def settings_from(db: str | None = None, inbox: str | None = None, batch_size: i
         lock_wait_seconds=number(lock_wait_seconds, "NEWS_WAREHOUSE_LOCK_WAIT_SECONDS",
                                  DEFAULT_LOCK_WAIT_SECONDS, minimum=0),
         settle_seconds=number(settle_seconds, "NEWS_WAREHOUSE_SETTLE_SECONDS", DEFAULT_SETTLE_SECONDS, minimum=0),
+        extract_processes=number(extract_processes, "NEWS_WAREHOUSE_EXTRACT_PROCESSES", DEFAULT_EXTRACT_PROCESSES),
     )

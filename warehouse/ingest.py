@@ -7,16 +7,18 @@ select changed files -> read them -> plan batches of N articles -> keep the new 
 
 from __future__ import annotations
 
-from collections import Counter
+import time
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from warehouse.articles import Article, ParsedFile, Rejection, parse_file_text
-from warehouse.extract import Extraction
+from warehouse.extract import Extraction, StageSeconds
 from warehouse.language import is_spanish_code
-from warehouse.load import Delivery, FileRecord
+from warehouse.load import Delivery, FileRecord, LoadCounts
 from warehouse.sources import SourceFile, UnreadableFile, read_file
 
 
@@ -210,6 +212,25 @@ def one_extraction_per_article(articles: list, extracted: list[Extraction]) -> l
     return [by_id.get(a.article_id) or Extraction(a.article_id, (), (), ()) for a in articles]
 
 
+class StageClock:
+    """Seconds per stage of a run, as `run_stages` stores them."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def timing(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - started
+
+    def add_extraction(self, seconds: StageSeconds) -> None:
+        for stage, value in seconds.__dict__.items():
+            self.seconds[stage] += value
+
+
 @dataclass
 class RunCounts:
     files_seen: int = 0
@@ -226,6 +247,26 @@ class RunCounts:
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
+
+    def add_batch(self, planned: PlannedBatch, new: NewArticles, added: LoadCounts) -> int:
+        """Count a loaded batch; returns its deliveries of articles already present (stored before
+        this batch, or by a retried load whose first attempt committed)."""
+        present = new.already_present + len(new.articles) - added.articles
+        self.files_unchanged += len(planned.same_content)
+        self.files_rejected += sum(record.status == "rejected" for record in planned.files)
+        self.articles_loaded += added.articles
+        self.articles_present += present
+        self.mentions_loaded += added.mentions
+        self.amounts_loaded += added.amounts
+        self.records_rejected += len(planned.rejections)
+        return present
+
+
+def rejected_items(planned: PlannedBatch) -> list[tuple[str, int | None, str]]:
+    """(path, line, reason) of each rejected record, and of each rejected file that has none."""
+    items = [(r.source_path, r.line, r.reason) for r in planned.rejections]
+    items += [(f.path, None, f.reason) for f in planned.files if f.status == "rejected" and not f.records_rejected]
+    return items
 
 
 @dataclass

@@ -118,6 +118,7 @@ _SCHEMAS = {
         ("seen_at", pa.timestamp("us", tz="UTC")), ("run_id", pa.string()), ("encoding", pa.string()),
     ]),
     "batch_article_ids": pa.schema([("article_id", pa.string())]),
+    "batch_run_stages": pa.schema([("run_id", pa.string()), ("stage", pa.string()), ("seconds", pa.float64())]),
     "batch_unchanged_files": pa.schema([
         ("path", pa.string()), ("size_bytes", pa.int64()), ("modified_at", pa.timestamp("us", tz="UTC")),
         ("seen_at", pa.timestamp("us", tz="UTC")),
@@ -339,11 +340,15 @@ def start_run(engine: Engine, *, run_id: str, flow_run_id: str | None, inbox: st
     return max(interrupted or 0, 0)
 
 
-def finish_run(engine: Engine, run_id: str, *, status: str, counts: dict[str, int], message: str | None) -> None:
-    """Record the run's end; `counts` holds the `runs` counters this kind of run keeps (others 0)."""
+def finish_run(engine: Engine, run_id: str, *, status: str, counts: dict[str, int], message: str | None,
+               stage_seconds: dict[str, float] | None = None) -> None:
+    """Record the run's end; `counts` holds the `runs` counters this kind of run keeps (others 0),
+    `stage_seconds` the seconds of each stage (`run_stages`)."""
     columns = ("files_seen", "files_unchanged", "files_pending", "files_rejected", "articles_loaded",
                "articles_present", "articles_reprocessed", "records_rejected", "entities_added",
                "mentions_loaded", "amounts_loaded")
     with engine.begin() as conn:
         execute_file(conn, "load/finish_run.sql",
                      (_now(), status, *(counts.get(c, 0) for c in columns), message, run_id))
+        _insert(conn, "batch_run_stages", [{"run_id": run_id, "stage": stage, "seconds": seconds}
+                                           for stage, seconds in (stage_seconds or {}).items()], "insert_run_stages")

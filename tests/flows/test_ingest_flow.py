@@ -187,3 +187,11 @@ def test_real_news_sample_loads_every_record(tmp_path):
                count(*) filter (where outlet is not null)
         from article_overview""")
     assert (with_mentions, undated, with_outlet) == (20, 20, 20)
+
+
+def test_each_stage_of_the_run_records_its_seconds(samples_db):
+    db_path, summary = samples_db
+    stages = dict(query(db_path, f"select stage, seconds from run_stages where run_id = '{summary.run_id}'"))
+    assert set(stages) == {"discover", "read", "ner", "entity_rules", "canonicalisation", "figures",
+                           "extract_wait", "load", "finish"}
+    assert stages["ner"] > stages["figures"] > 0 and stages["load"] > 0

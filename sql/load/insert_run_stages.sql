@@ -1,0 +1,3 @@
+insert or replace into run_stages (run_id, stage, seconds)
+select run_id, stage, seconds
+from batch_run_stages

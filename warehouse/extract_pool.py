@@ -1,0 +1,77 @@
+"""Extraction across worker processes: the model tags in parallel on every core.
+
+spaCy's small model is CPU-bound Python and numpy under the GIL: threads do not add throughput,
+processes do. A pool of worker processes, each with the pipeline loaded once, takes a batch of
+articles in chunks and returns plain `Extraction`s in input order; the caller (the flow, the one
+writer) loads them. The pool lives as long as the process (a `serve` process reuses it across
+scheduled runs, so the model is loaded once per worker, not once per run).
+
+Workers start from a fresh interpreter (`forkserver`), not `fork`: the flow's process has
+threads (Prefect's event loop, its API client), and forking a process with threads can copy a
+lock held by another thread into the child, where nothing will ever release it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import threading
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from warehouse.extract import Extraction, StageSeconds, extract_texts
+
+# Articles per task sent to a worker: small enough to balance two workers over a batch of 64,
+# large enough that pickling a chunk costs nothing next to tagging it.
+CHUNK_ARTICLES = 8
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+_pools_lock = threading.Lock()
+_in_process_lock = threading.Lock()
+
+
+def _load_model_in_worker() -> None:
+    from warehouse.entities import load_pipeline
+
+    load_pipeline()
+
+
+def _extract_chunk(items: list[tuple[Any, str, str | None]]) -> tuple[list[Extraction], StageSeconds]:
+    seconds = StageSeconds()
+    extractions = list(extract_texts(((key, text) for key, text, _ in items),
+                                     countries={key: country for key, _, country in items}, seconds=seconds))
+    return extractions, seconds
+
+
+def _pool(processes: int) -> ProcessPoolExecutor:
+    with _pools_lock:
+        if processes not in _pools:
+            _pools[processes] = ProcessPoolExecutor(
+                max_workers=processes, mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_load_model_in_worker)
+        return _pools[processes]
+
+
+@atexit.register
+def _shut_down_pools() -> None:
+    for pool in _pools.values():
+        pool.shutdown(cancel_futures=True)
+
+
+def extract_in_processes(items: Sequence[tuple[Any, str]], *, processes: int,
+                         countries: Mapping[Any, str | None] | None = None) -> tuple[list[Extraction], StageSeconds]:
+    """`extract_texts` over `items` ((id, text) pairs) on `processes` worker processes, in input
+    order, with the seconds each stage took. With one process it runs here, without a pool (one
+    batch at a time: the pipeline is not shared between threads)."""
+    countries = countries or {}
+    triples = [(key, text, countries.get(key)) for key, text in items]
+    if processes <= 1:
+        with _in_process_lock:
+            return _extract_chunk(triples)
+    chunks = [triples[start:start + CHUNK_ARTICLES] for start in range(0, len(triples), CHUNK_ARTICLES)]
+    extractions, seconds = [], StageSeconds()
+    for chunk_extractions, chunk_seconds in _pool(processes).map(_extract_chunk, chunks):
+        extractions += chunk_extractions
+        seconds.add(chunk_seconds)
+    return extractions, seconds
