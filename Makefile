@@ -32,5 +32,9 @@ test: install
 serve: install
 	$(BIN)/news-warehouse serve
 
+# The pipeline against raw spaCy NER at N = 500..4000 articles (about 15 minutes; see BENCHMARKS.md).
+bench: install
+	$(BIN)/python benchmarks/pipeline.py
+
 clean:
-	rm -rf $(VENV) warehouse.duckdb warehouse.duckdb.wal .pytest_cache *.egg-info
+	rm -rf $(VENV) warehouse.duckdb warehouse.duckdb.wal warehouse.duckdb.lock warehouse.snapshot.duckdb .pytest_cache *.egg-info

@@ -167,6 +167,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
                     extractions=extractions, deliveries=new.deliveries, files=planned.files,
                     rejections=planned.rejections, same_content=planned.same_content,
                     content_hashes=planned.content_hashes))
+            stages.seconds["load_insert"] += added.insert_seconds
+            stages.seconds["load_rows"] += added.rows_offered
             present = counts.add_batch(planned, new, added)
             rejected.extend(ingest.rejected_items(planned))
             warnings.extend(planned.warnings)

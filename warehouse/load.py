@@ -8,6 +8,7 @@ a file is marked loaded only in the transaction that stores its last article. Ev
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -65,6 +66,8 @@ class LoadCounts:
     entities: int
     mentions: int
     amounts: int
+    rows_offered: int = 0         # staging rows handed to the Arrow inserts (repeats included)
+    insert_seconds: float = 0.0   # time in those `insert ... select from arrow` statements
 
 
 def entity_id(key: str) -> str:
@@ -247,10 +250,13 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
     rows = batch_rows(batch)
     with engine.begin() as conn:
         before = _fact_counts(conn)
+        started = time.perf_counter()
         for name, statement in _LOAD_ORDER:
             _insert(conn, name, rows[name], statement)
+        inserting = time.perf_counter() - started
         after = _fact_counts(conn)
-    return LoadCounts(*(a - b for a, b in zip(after, before)))
+    return LoadCounts(*(a - b for a, b in zip(after, before)),
+                      rows_offered=sum(len(rows[name]) for name, _ in _LOAD_ORDER), insert_seconds=inserting)
 
 
 def _fact_counts(conn: Connection) -> tuple[int, int, int, int]:

@@ -1,0 +1,269 @@
+"""The pipeline against its physical limit, raw spaCy NER, in one run (`make bench`).
+
+    .venv/bin/python benchmarks/pipeline.py [--sizes 500,1000,2000,4000] [--articles 2000]
+                                           [--raw-processes 2] [--keep DIR] [--reference]
+
+For each N in `--sizes` (and `--articles`, the headline size), on this machine:
+1. builds an inbox of N articles from ../shared/corpus (tests/data/corpus_sample.jsonl when it is
+   absent) cycled to N, in JSONL files of 100; each cycle gets its own titles and ids, so no
+   article is an exact duplicate of another;
+2. raw spaCy: the model's NER components only (tok2vec, senter, ner: what the pipeline runs)
+   over the same bodies with `nlp.pipe(n_process=2)`: words/s, the limit;
+3. the pipeline: `news-warehouse run` into a fresh warehouse (a subprocess, default settings):
+   words/s of the flow's own work (`runs.finished_at - started_at`), the ratio to raw NER, the
+   seconds of each stage (`run_stages`), rows/s of the load, peak RSS of the command's process
+   tree (the flow and its worker processes; sampled every 0.2 s), and the snapshot's size;
+4. a no-op rerun over the unchanged inbox: the flow's own seconds.
+
+Prints one table and writes `benchmarks/results/pipeline-<timestamp>.json` (`--reference`:
+`benchmarks/results/reference.json`, the committed reference run). Words are white-space
+separated words of the bodies. Targets (README, BENCHMARKS.md): pipeline >= 0.85 x raw;
+figures < 5 % and entity post-processing < 10 % of NER time; load >= 1,000,000 rows/s; peak RSS
+flat in N. One run on a shared machine: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # run as a script: its siblings import
+from noop_rerun import BenchmarkError, cli_command, cli_environment, parse_summary_line, run_record  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS_DIR = ROOT / "benchmarks" / "results"
+CORPUS = ROOT.parent / "shared" / "corpus" / "fakedes2021_true.jsonl"
+FALLBACK = ROOT / "tests" / "data" / "corpus_sample.jsonl"
+RECORDS_PER_FILE = 100
+RSS_SAMPLE_SECONDS = 0.2
+TARGET_RATIO = 0.85
+# The tables the load transactions write, for the load rate (a fresh warehouse: all their rows).
+LOADED_TABLES = ("articles", "mentions", "amounts", "deliveries", "entities", "source_files")
+
+
+def corpus_records() -> list[dict]:
+    path = CORPUS if CORPUS.exists() else FALLBACK
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def build_inbox(inbox: Path, articles: int, records: list[dict]) -> list[str]:
+    """N JSONL records, the corpus cycled; returns their bodies (what NER reads)."""
+    inbox.mkdir(parents=True)
+    bodies, handle = [], None
+    try:
+        for number in range(articles):
+            cycle, record = divmod(number, len(records))
+            source = records[record]
+            if number % RECORDS_PER_FILE == 0:
+                if handle:
+                    handle.close()
+                handle = open(inbox / f"news-{number // RECORDS_PER_FILE:04d}.jsonl", "w", encoding="utf-8")
+            title = source.get("title") or "Sin título"
+            handle.write(json.dumps({
+                "id": f"{source.get('id', record)}-{cycle}", "title": f"{title} ({cycle + 1})" if cycle else title,
+                "text": source["text"], "source": source.get("source"), "url": source.get("url"),
+            }, ensure_ascii=False) + "\n")
+            bodies.append(source["text"].replace("\r\n", "\n").strip())
+    finally:
+        if handle:
+            handle.close()
+    return bodies
+
+
+def words_in(bodies: list[str]) -> int:
+    return sum(len(body.split()) for body in bodies)
+
+
+def raw_ner_seconds(bodies: list[str], processes: int) -> float:
+    """The model's NER components alone over the bodies, on `processes` processes."""
+    import warnings
+
+    import spacy
+
+    from warehouse.entities import EXCLUDED_COMPONENTS, MODEL_NAME
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        nlp = spacy.load(MODEL_NAME, exclude=EXCLUDED_COMPONENTS)
+    nlp.enable_pipe("senter")
+    list(nlp.pipe(bodies[:4]))   # warm-up
+    started = time.perf_counter()
+    for _ in nlp.pipe(bodies, n_process=processes, batch_size=32):
+        pass
+    return time.perf_counter() - started
+
+
+def measured_run(inbox: Path, db_path: Path, work_dir: Path, label: str) -> dict:
+    """`news-warehouse run` in a subprocess, with the peak RSS of its process tree."""
+    command = cli_command() + ["run", "--inbox", str(inbox), "--db", str(db_path)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               cwd=work_dir, env=cli_environment(work_dir))
+    peak_tree = peak_main = 0
+    watched = psutil.Process(process.pid)
+    output: list[str] = []
+    import threading
+
+    reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
+    reader.start()
+    while process.poll() is None:
+        try:
+            tree = [watched] + watched.children(recursive=True)
+            rss = {p.pid: p.memory_info().rss for p in tree if p.is_running()}
+        except psutil.Error:
+            rss = {}
+        # The temporary Prefect server is a child too, but not part of the pipeline.
+        pipeline = sum(v for pid, v in rss.items() if not _is_prefect_server(pid))
+        peak_tree = max(peak_tree, pipeline)
+        peak_main = max(peak_main, rss.get(process.pid, 0))
+        time.sleep(RSS_SAMPLE_SECONDS)
+    reader.join()
+    wall = time.perf_counter() - started
+    stdout = "".join(output)
+    (work_dir / f"{label}.log").write_text(stdout, encoding="utf-8")
+    if process.returncode != 0:
+        raise BenchmarkError(f"{' '.join(command)} exited {process.returncode}:\n{stdout[-3000:]}")
+    summary = parse_summary_line(stdout)
+    record = run_record(db_path, summary["run_id"])
+    return {"run_id": summary["run_id"], "status": summary["status"], "wall_seconds": wall,
+            "flow_seconds": float(record["flow_seconds"]), "counts": record,
+            "stages": run_stages(db_path, summary["run_id"]),
+            "peak_rss_mb": peak_tree / 2**20, "peak_rss_main_mb": peak_main / 2**20}
+
+
+def _is_prefect_server(pid: int) -> bool:
+    try:
+        return "uvicorn" in " ".join(psutil.Process(pid).cmdline())
+    except psutil.Error:
+        return False
+
+
+def run_stages(db_path: Path, run_id: str) -> dict[str, float]:
+    import duckdb
+
+    connection = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return dict(connection.execute("select stage, seconds from run_stages where run_id = ?", [run_id]).fetchall())
+    finally:
+        connection.close()
+
+
+def rows_written(db_path: Path) -> int:
+    import duckdb
+
+    connection = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return sum(connection.execute(f"select count(*) from {table}").fetchone()[0] for table in LOADED_TABLES)
+    finally:
+        connection.close()
+
+
+def measure_size(articles: int, records: list[dict], work_dir: Path, raw_processes: int) -> dict:
+    size_dir = work_dir / f"n{articles}"
+    size_dir.mkdir()
+    bodies = build_inbox(size_dir / "inbox", articles, records)
+    words = words_in(bodies)
+    raw = raw_ner_seconds(bodies, raw_processes)
+    db_path = size_dir / "warehouse.duckdb"
+    first = measured_run(size_dir / "inbox", db_path, size_dir, "first")
+    if first["counts"]["articles_loaded"] != articles:
+        raise BenchmarkError(f"N={articles}: loaded {first['counts']['articles_loaded']} articles")
+    rerun = measured_run(size_dir / "inbox", db_path, size_dir, "rerun")
+    if rerun["counts"]["articles_loaded"] or rerun["counts"]["files_unchanged"] != rerun["counts"]["files_seen"]:
+        raise BenchmarkError(f"N={articles}: the rerun was not a no-op: {rerun['counts']}")
+    stages = first["stages"]
+    rows = rows_written(db_path)
+    return {
+        "articles": articles, "words": words,
+        "raw_ner_seconds": raw, "raw_ner_words_per_second": words / raw, "raw_processes": raw_processes,
+        "pipeline_seconds": first["flow_seconds"], "pipeline_words_per_second": words / first["flow_seconds"],
+        "ratio": raw / first["flow_seconds"],
+        "stages": stages,
+        "figures_share_of_ner": stages.get("figures", 0) / stages["ner"],
+        "entity_post_share_of_ner": (stages.get("entity_rules", 0) + stages.get("canonicalisation", 0)) / stages["ner"],
+        "rows_written": rows, "load_rows_per_second": rows / stages["load"] if stages.get("load") else None,
+        "insert_rows_per_second": (stages["load_rows"] / stages["load_insert"]) if stages.get("load_insert") else None,
+        "peak_rss_mb": first["peak_rss_mb"], "peak_rss_main_mb": first["peak_rss_main_mb"],
+        "noop_rerun_seconds": rerun["flow_seconds"],
+        "snapshot_mb": (db_path.with_name("warehouse.snapshot.duckdb").stat().st_size / 2**20),
+        "command_wall_seconds": first["wall_seconds"],
+    }
+
+
+STAGES = ("discover", "read", "ner", "entity_rules", "canonicalisation", "figures", "extract_wait", "load",
+          "load_insert", "finish")
+
+
+def format_table(results: list[dict]) -> str:
+    lines = []
+    header = f"{'N':>6} {'words':>9} {'raw NER w/s':>12} {'pipeline w/s':>13} {'ratio':>6} {'fig/NER':>8} " \
+             f"{'post/NER':>9} {'load rows/s':>12} {'insert rows/s':>14} {'peak RSS':>9} {'no-op':>6}"
+    lines += [header, "-" * len(header)]
+    for r in results:
+        lines.append(
+            f"{r['articles']:>6} {r['words']:>9,} {r['raw_ner_words_per_second']:>12,.0f} "
+            f"{r['pipeline_words_per_second']:>13,.0f} {r['ratio']:>6.2f} {r['figures_share_of_ner']:>8.1%} "
+            f"{r['entity_post_share_of_ner']:>9.1%} {r['load_rows_per_second'] or 0:>12,.0f} "
+            f"{r['insert_rows_per_second'] or 0:>14,.0f} "
+            f"{r['peak_rss_mb']:>6.0f} MB {r['noop_rerun_seconds']:>5.2f}s")
+    lines += ["", "seconds per stage of the pipeline run (extraction stages summed over worker processes):",
+              f"{'N':>6} " + " ".join(f"{s[:12]:>12}" for s in STAGES) + f" {'flow total':>11}"]
+    for r in results:
+        lines.append(f"{r['articles']:>6} " + " ".join(f"{r['stages'].get(s, 0):>12.2f}" for s in STAGES)
+                     + f" {r['pipeline_seconds']:>11.2f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000, help="the headline size (default 2000)")
+    parser.add_argument("--sizes", default="500,1000,2000,4000", help="sizes for the growth table")
+    parser.add_argument("--raw-processes", type=int, default=2)
+    parser.add_argument("--keep", type=Path, help="build everything in DIR and leave it there")
+    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--reference", action="store_true", help="write benchmarks/results/reference.json")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(n) for n in args.sizes.split(",") if n.strip()} | {args.articles})
+    work_dir = args.keep or Path(tempfile.mkdtemp(prefix="news-bench-"))
+    work_dir.mkdir(parents=True, exist_ok=True)
+    records = corpus_records()
+    results = []
+    try:
+        for articles in sizes:
+            print(f"N={articles}: building, raw NER, pipeline run, no-op rerun ...", flush=True)
+            results.append(measure_size(articles, records, work_dir, args.raw_processes))
+    except BenchmarkError as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work_dir, ignore_errors=True)
+    print()
+    print(format_table(results))
+    headline = next(r for r in results if r["articles"] == args.articles)
+    print(f"\nat N={args.articles}: pipeline / raw NER ({args.raw_processes} processes) = {headline['ratio']:.2f} "
+          f"(target >= {TARGET_RATIO}: {'met' if headline['ratio'] >= TARGET_RATIO else 'NOT met'})")
+    record = {"recorded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "machine": {"cpus": psutil.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+                          "python": platform.python_version(), "platform": platform.platform()},
+              "headline_articles": args.articles, "results": results}
+    args.results_dir.mkdir(parents=True, exist_ok=True)
+    name = "reference.json" if args.reference else f"pipeline-{datetime.now():%Y%m%dT%H%M%S}.json"
+    (args.results_dir / name).write_text(json.dumps(record, indent=2), encoding="utf-8")
+    print(f"record: {args.results_dir / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
