@@ -81,6 +81,22 @@ def build_inbox(inbox: Path, articles: int, records: list[dict]) -> list[str]:
     return bodies
 
 
+def build_rewrite_stream(inbox: Path, articles: int, records: list[dict]) -> list[str]:
+    """N articles where about a third of the paragraphs repeat: every third paragraph of an
+    article is one its predecessor sent (as wire updates and rewrites do)."""
+    rewritten, previous = [], None
+    for number in range(articles):
+        record = dict(records[number % len(records)])
+        paragraphs = record["text"].replace("\r\n", "\n").strip().split("\n\n")
+        if previous:
+            paragraphs = [previous[i % len(previous)] if i % 3 == 2 else p for i, p in enumerate(paragraphs)]
+        previous = paragraphs
+        record["text"] = "\n\n".join(paragraphs)
+        record["title"] = f"{record.get('title') or 'Sin título'} [{number}]"
+        rewritten.append(record)
+    return build_inbox(inbox, articles, rewritten)
+
+
 def words_in(bodies: list[str]) -> int:
     return sum(len(body.split()) for body in bodies)
 
@@ -104,12 +120,13 @@ def raw_ner_seconds(bodies: list[str], processes: int) -> float:
     return time.perf_counter() - started
 
 
-def measured_run(inbox: Path, db_path: Path, work_dir: Path, label: str) -> dict:
+def measured_run(inbox: Path, db_path: Path, work_dir: Path, label: str, *, paragraph_cache: bool) -> dict:
     """`news-warehouse run` in a subprocess, with the peak RSS of its process tree."""
     command = cli_command() + ["run", "--inbox", str(inbox), "--db", str(db_path)]
     started = time.perf_counter()
+    env = cli_environment(work_dir) | {"NEWS_WAREHOUSE_PARAGRAPH_CACHE": "on" if paragraph_cache else "off"}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               cwd=work_dir, env=cli_environment(work_dir))
+                               cwd=work_dir, env=env)
     peak_tree = peak_main = 0
     watched = psutil.Process(process.pid)
     output: list[str] = []
@@ -176,10 +193,12 @@ def measure_size(articles: int, records: list[dict], work_dir: Path, raw_process
     words = words_in(bodies)
     raw = raw_ner_seconds(bodies, raw_processes)
     db_path = size_dir / "warehouse.duckdb"
-    first = measured_run(size_dir / "inbox", db_path, size_dir, "first")
+    # The cache off: every paragraph is tagged, as raw spaCy tags every text (the corpus cycled
+    # repeats whole bodies, which the cache would not tag again).
+    first = measured_run(size_dir / "inbox", db_path, size_dir, "first", paragraph_cache=False)
     if first["counts"]["articles_loaded"] != articles:
         raise BenchmarkError(f"N={articles}: loaded {first['counts']['articles_loaded']} articles")
-    rerun = measured_run(size_dir / "inbox", db_path, size_dir, "rerun")
+    rerun = measured_run(size_dir / "inbox", db_path, size_dir, "rerun", paragraph_cache=False)
     if rerun["counts"]["articles_loaded"] or rerun["counts"]["files_unchanged"] != rerun["counts"]["files_seen"]:
         raise BenchmarkError(f"N={articles}: the rerun was not a no-op: {rerun['counts']}")
     stages = first["stages"]
@@ -199,6 +218,29 @@ def measure_size(articles: int, records: list[dict], work_dir: Path, raw_process
         "snapshot_mb": (db_path.with_name("warehouse.snapshot.duckdb").stat().st_size / 2**20),
         "command_wall_seconds": first["wall_seconds"],
     }
+
+
+def measure_rewrites(articles: int, records: list[dict], work_dir: Path, raw_processes: int) -> dict:
+    """A stream where a third of the paragraphs repeat: raw NER, and the pipeline with its
+    paragraph cache off and on."""
+    stream_dir = work_dir / f"rewrites{articles}"
+    stream_dir.mkdir()
+    bodies = build_rewrite_stream(stream_dir / "inbox", articles, records)
+    words = words_in(bodies)
+    raw = raw_ner_seconds(bodies, raw_processes)
+    runs = {}
+    for cache in (False, True):
+        label = "cache_on" if cache else "cache_off"
+        runs[label] = measured_run(stream_dir / "inbox", stream_dir / f"{label}.duckdb", stream_dir, label,
+                                   paragraph_cache=cache)
+    on = runs["cache_on"]
+    paragraphs = sum(len(body.split("\n\n")) for body in bodies)
+    return {"articles": articles, "words": words, "paragraphs": paragraphs, "raw_ner_words_per_second": words / raw,
+            "cache_off_words_per_second": words / runs["cache_off"]["flow_seconds"],
+            "cache_on_words_per_second": words / on["flow_seconds"],
+            "paragraphs_tagged": on["stages"].get("paragraphs_tagged", 0),
+            "paragraphs_known": on["stages"].get("paragraphs_known", 0),
+            "cache_on_ratio_to_raw": raw / on["flow_seconds"]}
 
 
 STAGES = ("discover", "read", "ner", "entity_rules", "canonicalisation", "figures", "extract_wait", "load",
@@ -230,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=2000, help="the headline size (default 2000)")
     parser.add_argument("--sizes", default="500,1000,2000,4000", help="sizes for the growth table")
     parser.add_argument("--raw-processes", type=int, default=2)
+    parser.add_argument("--rewrites", type=int, default=1000, help="articles of the rewrite stream (0: skip)")
     parser.add_argument("--keep", type=Path, help="build everything in DIR and leave it there")
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
     parser.add_argument("--reference", action="store_true", help="write benchmarks/results/reference.json")
@@ -243,6 +286,10 @@ def main(argv: list[str] | None = None) -> int:
         for articles in sizes:
             print(f"N={articles}: building, raw NER, pipeline run, no-op rerun ...", flush=True)
             results.append(measure_size(articles, records, work_dir, args.raw_processes))
+        if args.rewrites:
+            print(f"rewrite stream of {args.rewrites} articles: raw NER, pipeline without and with the "
+                  f"paragraph cache ...", flush=True)
+            rewrites = measure_rewrites(args.rewrites, records, work_dir, args.raw_processes)
     except BenchmarkError as error:
         print(f"benchmark failed: {error}", file=sys.stderr)
         return 1
@@ -252,12 +299,20 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(format_table(results))
     headline = next(r for r in results if r["articles"] == args.articles)
+    if args.rewrites:
+        print(f"\nrewrite stream, {rewrites['articles']} articles, a third of the paragraphs repeated: raw NER "
+              f"{rewrites['raw_ner_words_per_second']:,.0f} words/s; pipeline without cache "
+              f"{rewrites['cache_off_words_per_second']:,.0f}, with cache {rewrites['cache_on_words_per_second']:,.0f} "
+              f"({rewrites['cache_on_ratio_to_raw']:.2f} x raw; of {rewrites['paragraphs']} paragraphs "
+              f"{rewrites['paragraphs_tagged']:.0f} tagged, {rewrites['paragraphs_known']:.0f} served from the "
+              f"warehouse's cache, the rest repeats within a chunk of 8 articles)")
     print(f"\nat N={args.articles}: pipeline / raw NER ({args.raw_processes} processes) = {headline['ratio']:.2f} "
           f"(target >= {TARGET_RATIO}: {'met' if headline['ratio'] >= TARGET_RATIO else 'NOT met'})")
     record = {"recorded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "machine": {"cpus": psutil.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
                           "python": platform.python_version(), "platform": platform.platform()},
-              "headline_articles": args.articles, "results": results}
+              "headline_articles": args.articles, "results": results,
+              "rewrites": rewrites if args.rewrites else None}
     args.results_dir.mkdir(parents=True, exist_ok=True)
     name = "reference.json" if args.reference else f"pipeline-{datetime.now():%Y%m%dT%H%M%S}.json"
     (args.results_dir / name).write_text(json.dumps(record, indent=2), encoding="utf-8")

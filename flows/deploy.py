@@ -5,17 +5,20 @@ from __future__ import annotations
 from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
 
-from flows.ingest import ingest_news, with_task_runner
+from flows.ingest import ingest_news
 from warehouse.config import settings_from
 
 DEPLOYMENT_NAME = "news-warehouse-ingest"
 
 
-def ingest_deployment(*, cron: str, inbox: str, db_path: str, task_runner: str = "local",
+def ingest_deployment(*, cron: str, inbox: str, db_path: str, task_runner: str | None = None,
                       dask_address: str | None = None) -> RunnerDeployment:
     """The deployment of `ingest_news` with its cron schedule (raises ValueError on a bad cron)."""
     settings = settings_from(db=db_path, inbox=inbox, task_runner=task_runner, dask_address=dask_address)
-    return with_task_runner(ingest_news, settings).to_deployment(
+    # Scheduled runs load the flow from its module, whose runner follows NEWS_WAREHOUSE_TASK_RUNNER
+    # and NEWS_WAREHOUSE_DASK_ADDRESS (`serve` sets them from its options); the parameters say
+    # the same to the flow, which decides how many processes a batch uses.
+    return ingest_news.to_deployment(
         name=DEPLOYMENT_NAME,
         cron=cron,
         parameters={"inbox": inbox, "db_path": db_path, "task_runner": settings.task_runner,

@@ -23,8 +23,9 @@ from sqlalchemy.engine import Engine
 from warehouse import db, ingest, load, snapshots
 from warehouse.articles import Article
 from warehouse.config import Settings, settings_from
-from warehouse.extract import Extraction, StageSeconds, current_extractor_version
-from warehouse.extract_pool import extract_in_processes
+from warehouse.extract import current_extractor_version
+from warehouse.extract_pool import ExtractedBatch, chunk_paragraph_hashes, extract_in_processes
+from warehouse.paragraph_tags import ParagraphTags
 from warehouse.outlets import outlet_country
 from warehouse.sources import SourceFile, discover_files
 from warehouse.writer_lock import writer_lock
@@ -60,11 +61,11 @@ def read_files(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, 
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: list[Article] | list[load.StoredArticle],
-                  processes: int = 1) -> tuple[list[Extraction], StageSeconds]:
+def extract_batch(articles: list[Article] | list[load.StoredArticle], processes: int = 1,
+                  known_tags: dict[str, ParagraphTags] | None = None) -> ExtractedBatch:
     """No retries: the model gives the same answer twice, so a failure here is a bug."""
     return extract_in_processes([(article.article_id, article.body) for article in articles],
-                                processes=processes,
+                                processes=processes, known_tags=known_tags,
                                 countries={a.article_id: outlet_country(a.outlet) for a in articles})
 
 
@@ -97,7 +98,9 @@ def publish_snapshot(db_path: Path) -> Path:
     return snapshots.publish_snapshot(db_path)
 
 
-@flow(name="ingest_news")
+# The runner comes from the environment when the module is imported: `serve` runs each scheduled
+# flow run from this module's entrypoint, so the deployment's runner is decided here.
+@flow(name="ingest_news", task_runner=task_runner_for(settings_from()))
 def ingest_news(inbox: str | None = None, db_path: str | None = None,
                 batch_size: int | None = None, max_file_bytes: int | None = None,
                 settle_seconds: int | None = None, lock_wait_seconds: int | None = None,
@@ -154,19 +157,30 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         # the one writer, loads the batch before them, in order; a bounded window keeps memory
         # flat whatever the size of the inbox.
         in_flight: deque[tuple[ingest.PlannedBatch, ingest.NewArticles, PrefectFuture | None]] = deque()
+        # Paragraphs tagged earlier in this run (batches in flight are not in the warehouse yet).
+        recent_tags = ingest.RecentTags()
+
+        def known_paragraphs(articles: list[Article]) -> dict[str, ParagraphTags]:
+            hashes = chunk_paragraph_hashes([(a.article_id, a.body) for a in articles])
+            known = recent_tags.known(hashes)
+            known |= load.known_paragraph_tags(engine, version=version, hashes=hashes - known.keys())
+            return known
 
         def load_oldest() -> None:
             planned, new, extracting = in_flight.popleft()
             with stages.timing("extract_wait"):
-                extracted, extract_seconds = extracting.result() if extracting is not None else ([], StageSeconds())
-            stages.add_extraction(extract_seconds)
-            extractions = ingest.one_extraction_per_article(new.articles, extracted)
+                extracted = extracting.result() if extracting is not None else ExtractedBatch([])
+            stages.add_extraction(extracted.seconds)
+            stages.seconds["paragraphs_tagged"] += len(extracted.new_tags)
+            new_tags = extracted.new_tags if settings.paragraph_cache else {}
+            recent_tags.add(new_tags)
+            extractions = ingest.one_extraction_per_article(new.articles, extracted.extractions)
             with stages.timing("load"):
                 added = load_batch(engine, load.LoadBatch(
                     run_id=run_id, extractor_version=version, articles=new.articles,
                     extractions=extractions, deliveries=new.deliveries, files=planned.files,
                     rejections=planned.rejections, same_content=planned.same_content,
-                    content_hashes=planned.content_hashes))
+                    content_hashes=planned.content_hashes, paragraph_tags=new_tags))
             stages.seconds["load_insert"] += added.insert_seconds
             stages.seconds["load_rows"] += added.rows_offered
             present = counts.add_batch(planned, new, added)
@@ -180,7 +194,9 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
             new = ingest.select_new_articles(planned.articles, existing, seen_in_run, planned.content_hashes)
             # An article judged to be in another language is stored without facts (one warning).
             spanish = ingest.to_extract(new.articles)
-            extracting = extract_batch.submit(spanish, processes_per_batch(settings)) if spanish else None
+            known = known_paragraphs(spanish) if settings.paragraph_cache else {}
+            stages.seconds["paragraphs_known"] += len(known)
+            extracting = extract_batch.submit(spanish, processes_per_batch(settings), known) if spanish else None
             in_flight.append((planned, new, extracting))
             logger.info("batch %d: %d new articles to extract", number, len(spanish))
             if len(in_flight) > batches_in_flight(settings):

@@ -66,7 +66,7 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
         while page := load.articles_to_reprocess(engine, version=version, everything=everything,
                                                   after=after, limit=batch_size):
             spanish = ingest.to_extract(page)   # one not in Spanish keeps no facts
-            extracted, _ = extract_batch(spanish, settings.extract_processes) if spanish else ([], None)
+            extracted = extract_batch(spanish, settings.extract_processes).extractions if spanish else []
             extractions = ingest.one_extraction_per_article(page, extracted)
             replaced = replace_batch(engine, version, extractions)
             after = page[-1].article_id

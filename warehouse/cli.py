@@ -171,6 +171,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, inbox=args.inbox, task_runner=args.task_runner,
                              dask_address=args.dask_address)
     check_run_settings(settings, wait_for_writer=False)
+    # Scheduled runs import the flow afresh; its task runner follows these (flows/ingest.py).
+    os.environ["NEWS_WAREHOUSE_TASK_RUNNER"] = settings.task_runner
+    if settings.dask_address:
+        os.environ["NEWS_WAREHOUSE_DASK_ADDRESS"] = settings.dask_address
     _quiet_prefect_telemetry()
     from flows.deploy import ingest_deployment, serve_deployment
     from flows.server import ServerNotReady, log_path, prefect_api

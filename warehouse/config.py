@@ -47,6 +47,7 @@ class Settings:
     extract_processes: int = DEFAULT_EXTRACT_PROCESSES  # local workers, or a local Dask cluster's
     task_runner: str = "local"
     dask_address: str | None = None   # an existing Dask scheduler (`tcp://host:8786`); implies dask
+    paragraph_cache: bool = True      # reuse the model's output for paragraphs tagged before
 
 
 def settings_from(db: str | None = None, inbox: str | None = None, batch_size: int | None = None,
@@ -69,7 +70,11 @@ def settings_from(db: str | None = None, inbox: str | None = None, batch_size: i
         raise SettingsError(f"task runner must be one of {', '.join(TASK_RUNNERS)}, got {runner!r}")
     if dask_address and runner != "dask":
         raise SettingsError(f"a Dask scheduler address ({dask_address}) needs the dask task runner")
+    cache = (env.get("NEWS_WAREHOUSE_PARAGRAPH_CACHE") or "on").lower()
+    if cache not in ("on", "off"):
+        raise SettingsError(f"NEWS_WAREHOUSE_PARAGRAPH_CACHE must be on or off, got {cache!r}")
     return Settings(
+        paragraph_cache=cache == "on",
         task_runner=runner,
         dask_address=dask_address,
         db_path=Path(db or env.get("NEWS_WAREHOUSE_DB") or DEFAULT_DB).expanduser(),

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from warehouse import __version__
 from warehouse.amounts import Amount, extract_amounts
@@ -23,6 +24,7 @@ from warehouse.articles import body_problem
 from warehouse.canonical import Mention, canonicalise
 from warehouse.entities import (doc_mentions, installed_model_version, load_pipeline, model_version,
                                 sentence_starts)
+from warehouse.paragraph_tags import ParagraphTags, doc_of, join_docs, paragraph_hash, split_paragraphs, tags_of
 from warehouse.paths import PACKAGE_DIR
 from warehouse.seeds import seed_files
 
@@ -62,7 +64,7 @@ class Extraction:
 # The modules whose code decides an extracted row (the figure grammar, the entity components,
 # canonical names, datelines, the language judgement, this module's glue).
 _EXTRACTOR_MODULES = ("amounts.py", "numbers.py", "entities.py", "canonical.py", "dateline.py",
-                      "language.py", "outlets.py", "extract.py")
+                      "language.py", "outlets.py", "paragraph_tags.py", "extract.py")
 
 
 @lru_cache(maxsize=4)
@@ -88,21 +90,59 @@ def current_extractor_version(nlp: Language | None = None) -> str:
 def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = None,
                   batch_size: int = PIPE_BATCH_SIZE,
                   countries: Mapping[Any, str | None] | None = None,
-                  seconds: StageSeconds | None = None) -> Iterator[Extraction]:
-    """Extractions for `(id, text)` pairs, in input order, streaming through `nlp.pipe`.
+                  seconds: StageSeconds | None = None,
+                  known_tags: Mapping[str, ParagraphTags] | None = None,
+                  new_tags: dict[str, ParagraphTags] | None = None) -> Iterator[Extraction]:
+    """Extractions for `(id, text)` pairs, in input order, streaming `batch_size` texts at a time.
 
-    `countries` maps an id to its article's country (ISO-3166 alpha-2, from its outlet), the
-    first evidence for a bare `$` or `pesos`. `seconds`, when given, accumulates the time of
-    each stage: `nlp.pipe` runs the model's components, then our components are applied to each
-    doc in pipeline order (the same result as the whole pipeline, timed apart)."""
+    The model tags each paragraph (`warehouse/paragraph_tags.py`) unless `known_tags` (paragraph
+    hash -> tags) has it; what it tags is added to `new_tags`. Our components then run on the
+    whole article, in pipeline order. `countries` maps an id to its article's country (ISO-3166
+    alpha-2, from its outlet), the first evidence for a bare `$` or `pesos`. `seconds`, when
+    given, accumulates the time of each stage."""
     nlp = nlp or load_pipeline()
     countries = countries or {}
+    known_tags = known_tags if known_tags is not None else {}
+    new_tags = new_tags if new_tags is not None else {}
     seconds = seconds if seconds is not None else StageSeconds()
     rules = [(name, component) for name, component in nlp.pipeline if name not in MODEL_COMPONENTS]
-    tagged = nlp.pipe(items_as_tuples(items), as_tuples=True, batch_size=batch_size,
-                      disable=[name for name, _ in rules])
+    model_only = [name for name, _ in rules]
+    chunk: list[tuple[Any, str]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= batch_size:
+            yield from _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags, new_tags)
+            chunk = []
+    if chunk:
+        yield from _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags, new_tags)
+
+
+def _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags, new_tags) -> Iterator[Extraction]:
     clock = time.perf_counter()
-    for doc, key in tagged:
+    pieces = [split_paragraphs(text) for _, text in chunk]
+    # Each paragraph not known yet is tagged once, however often it repeats in the chunk.
+    fresh: dict[str, str] = {}
+    for article in pieces:
+        for text, is_paragraph in article:
+            if is_paragraph:
+                key = paragraph_hash(text)
+                if key not in known_tags and key not in new_tags and key not in fresh:
+                    fresh[key] = text
+    tagged: dict[str, Doc] = dict(zip(fresh, nlp.pipe(fresh.values(), batch_size=PIPE_BATCH_SIZE,
+                                                       disable=model_only)))
+    new_tags.update((key, tags_of(doc)) for key, doc in tagged.items())
+    seconds.ner += time.perf_counter() - clock
+    for (key, _), article in zip(chunk, pieces):
+        clock = time.perf_counter()
+        docs = []
+        for text, is_paragraph in article:
+            if not is_paragraph:
+                docs.append(nlp.make_doc(text))
+                continue
+            digest = paragraph_hash(text)
+            docs.append(tagged[digest] if digest in tagged
+                        else doc_of(nlp.vocab, known_tags.get(digest) or new_tags[digest]))
+        doc = join_docs(nlp.vocab, docs)
         tagged_at = time.perf_counter()
         for _, component in rules:
             doc = component(doc)
@@ -118,7 +158,6 @@ def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = No
         seconds.canonicalisation += canonical_at - ruled_at
         seconds.figures += figures_at - canonical_at
         yield Extraction(key, tuple(mentions), tuple(amounts), sentences)
-        clock = time.perf_counter()   # the consumer's time between two articles is not ours
 
 
 def items_as_tuples(items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:

@@ -18,9 +18,11 @@ import multiprocessing
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from warehouse.extract import Extraction, StageSeconds, extract_texts
+from warehouse.paragraph_tags import ParagraphTags, paragraph_hash, split_paragraphs
 
 # Articles per task sent to a worker: small enough to balance two workers over a batch of 64,
 # large enough that pickling a chunk costs nothing next to tagging it.
@@ -37,11 +39,20 @@ def _load_model_in_worker() -> None:
     load_pipeline()
 
 
-def _extract_chunk(items: list[tuple[Any, str, str | None]]) -> tuple[list[Extraction], StageSeconds]:
-    seconds = StageSeconds()
-    extractions = list(extract_texts(((key, text) for key, text, _ in items),
-                                     countries={key: country for key, _, country in items}, seconds=seconds))
-    return extractions, seconds
+@dataclass
+class ExtractedBatch:
+    extractions: list[Extraction]
+    seconds: StageSeconds = field(default_factory=StageSeconds)
+    new_tags: dict[str, ParagraphTags] = field(default_factory=dict)   # paragraphs tagged here
+
+
+def _extract_chunk(items: list[tuple[Any, str, str | None]],
+                   known_tags: Mapping[str, ParagraphTags]) -> ExtractedBatch:
+    batch = ExtractedBatch([])
+    batch.extractions = list(extract_texts(((key, text) for key, text, _ in items),
+                                           countries={key: country for key, _, country in items},
+                                           seconds=batch.seconds, known_tags=known_tags, new_tags=batch.new_tags))
+    return batch
 
 
 def _pool(processes: int) -> ProcessPoolExecutor:
@@ -60,18 +71,29 @@ def _shut_down_pools() -> None:
 
 
 def extract_in_processes(items: Sequence[tuple[Any, str]], *, processes: int,
-                         countries: Mapping[Any, str | None] | None = None) -> tuple[list[Extraction], StageSeconds]:
+                         countries: Mapping[Any, str | None] | None = None,
+                         known_tags: Mapping[str, ParagraphTags] | None = None) -> ExtractedBatch:
     """`extract_texts` over `items` ((id, text) pairs) on `processes` worker processes, in input
-    order, with the seconds each stage took. With one process it runs here, without a pool (one
-    batch at a time: the pipeline is not shared between threads)."""
-    countries = countries or {}
+    order, with the seconds each stage took and the paragraphs newly tagged (`known_tags`: those
+    tagged before). With one process it runs here, without a pool (one batch at a time: the
+    pipeline is not shared between threads)."""
+    countries, known_tags = countries or {}, known_tags or {}
     triples = [(key, text, countries.get(key)) for key, text in items]
     if processes <= 1:
         with _in_process_lock:
-            return _extract_chunk(triples)
+            return _extract_chunk(triples, known_tags)
     chunks = [triples[start:start + CHUNK_ARTICLES] for start in range(0, len(triples), CHUNK_ARTICLES)]
-    extractions, seconds = [], StageSeconds()
-    for chunk_extractions, chunk_seconds in _pool(processes).map(_extract_chunk, chunks):
-        extractions += chunk_extractions
-        seconds.add(chunk_seconds)
-    return extractions, seconds
+    # Each worker gets the known tags of its own chunk's paragraphs only.
+    known = [{key: known_tags[key] for key in chunk_paragraph_hashes(chunk) if key in known_tags} for chunk in chunks]
+    batch = ExtractedBatch([])
+    for part in _pool(processes).map(_extract_chunk, chunks, known):
+        batch.extractions += part.extractions
+        batch.seconds.add(part.seconds)
+        batch.new_tags.update(part.new_tags)
+    return batch
+
+
+def chunk_paragraph_hashes(items: Sequence[tuple]) -> set[str]:
+    """Hashes of the paragraphs of (id, text, ...) items."""
+    return {paragraph_hash(text) for _, body, *_ in items
+            for text, is_paragraph in split_paragraphs(body) if is_paragraph}

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from warehouse.articles import Article, Rejection
 from warehouse.db import execute_file
 from warehouse.extract import Extraction
+from warehouse.paragraph_tags import ParagraphTags
 from warehouse.sources import SourceFile
 
 # amounts.value is DECIMAL(38, 6): six decimals hold cents and fractional percentages exactly.
@@ -57,6 +58,7 @@ class LoadBatch:
     files: list[FileRecord] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     same_content: list[SourceFile] = field(default_factory=list)   # re-read, bytes already loaded
+    paragraph_tags: dict[str, ParagraphTags] = field(default_factory=dict)  # newly tagged, to cache
     content_hashes: dict[str, str] = field(default_factory=dict)   # path -> sha256, for rejections
 
 
@@ -121,6 +123,9 @@ _SCHEMAS = {
         ("seen_at", pa.timestamp("us", tz="UTC")), ("run_id", pa.string()), ("encoding", pa.string()),
     ]),
     "batch_article_ids": pa.schema([("article_id", pa.string())]),
+    "batch_paragraph_hashes": pa.schema([("paragraph_hash", pa.string())]),
+    "batch_paragraph_tags": pa.schema([("paragraph_hash", pa.string()), ("extractor_version", pa.string()),
+                                       ("tags", pa.string())]),
     "batch_run_stages": pa.schema([("run_id", pa.string()), ("stage", pa.string()), ("seconds", pa.float64())]),
     "batch_unchanged_files": pa.schema([
         ("path", pa.string()), ("size_bytes", pa.int64()), ("modified_at", pa.timestamp("us", tz="UTC")),
@@ -225,6 +230,8 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
         for f in batch.files
     ]
     rows["batch_unchanged_files"] = unchanged_file_rows(batch.same_content, seen_at)
+    rows["batch_paragraph_tags"] = [{"paragraph_hash": key, "extractor_version": version, "tags": tags.to_json()}
+                                    for key, tags in batch.paragraph_tags.items()]
     return rows
 
 
@@ -242,6 +249,7 @@ _LOAD_ORDER = [
     ("batch_rejections", "insert_rejections"),
     ("batch_source_files", "upsert_source_files"),
     ("batch_unchanged_files", "mark_unchanged_files"),
+    ("batch_paragraph_tags", "insert_paragraph_tags"),
 ]
 
 
@@ -305,6 +313,21 @@ def replace_extractions(engine: Engine, *, version: str, extractions: list[Extra
         _, entities_after, _, _ = _fact_counts(conn)
     return LoadCounts(len(extractions), entities_after - entities_before,
                       len(rows["batch_mentions"]), len(rows["batch_amounts"]))
+
+
+def known_paragraph_tags(engine: Engine, *, version: str, hashes: set[str]) -> dict[str, ParagraphTags]:
+    """The cached model output of these paragraphs for this extractor version."""
+    if not hashes:
+        return {}
+    with engine.begin() as conn:   # begin(): see existing_article_ids
+        raw = conn.connection.driver_connection
+        raw.register("batch_paragraph_hashes",
+                     _table("batch_paragraph_hashes", [{"paragraph_hash": h} for h in hashes]))
+        try:
+            return {key: ParagraphTags.from_json(tags)
+                    for key, tags in execute_file(conn, "load/known_paragraph_tags.sql", (version,))}
+        finally:
+            raw.unregister("batch_paragraph_hashes")
 
 
 def mark_unchanged_files(engine: Engine, files: list[SourceFile]) -> None:

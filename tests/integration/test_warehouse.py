@@ -66,7 +66,7 @@ def test_loading_the_same_batch_twice_adds_nothing(engine, sample_articles, samp
     first = load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
     again = load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
     assert first.articles == 2 and first.mentions > 20 and first.amounts >= 2
-    assert again == load.LoadCounts(0, 0, 0, 0)
+    assert (again.articles, again.entities, again.mentions, again.amounts) == (0, 0, 0, 0)
     assert scalar(engine, "select count(*) from deliveries") == 2
 
 

@@ -29,7 +29,7 @@ def test_the_inbox_cycles_the_corpus_without_exact_duplicates(tmp_path):
 @pytest.mark.slow
 def test_a_tiny_benchmark_prints_and_records_every_figure(tmp_path, capsys):
     bench = load_script()
-    assert bench.main(["--sizes", "12", "--articles", "12", "--results-dir", str(tmp_path)]) == 0
+    assert bench.main(["--sizes", "12", "--articles", "12", "--rewrites", "9", "--results-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "pipeline / raw NER (2 processes) =" in out and "seconds per stage" in out
     [record] = [json.loads(p.read_text()) for p in tmp_path.glob("pipeline-*.json")]
@@ -40,3 +40,5 @@ def test_a_tiny_benchmark_prints_and_records_every_figure(tmp_path, capsys):
                    "noop_rerun_seconds"):
         assert result[figure] > 0, figure
     assert {"read", "ner", "figures", "canonicalisation", "load", "finish"} <= set(result["stages"])
+    rewrites = record["rewrites"]
+    assert 0 < rewrites["paragraphs_tagged"] < rewrites["paragraphs"] and rewrites["cache_on_words_per_second"] > 0

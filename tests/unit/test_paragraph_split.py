@@ -1,0 +1,26 @@
+"""Paragraph pieces: the text comes back character for character."""
+
+import pytest
+
+from warehouse.paragraph_tags import ParagraphTags, paragraph_hash, split_paragraphs
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    ("Uno.\n\nDos.", ["Uno.", "Dos."]),
+    ("Uno.\n \n\nDos.\nsigue.", ["Uno.", "Dos.\nsigue."]),
+    ("Solo uno.", ["Solo uno."]),
+    ("", []),
+])
+def test_pieces_join_back_to_the_text(text, paragraphs):
+    pieces = split_paragraphs(text)
+    assert "".join(piece for piece, _ in pieces) == text
+    assert [piece for piece, is_paragraph in pieces if is_paragraph] == paragraphs
+
+
+def test_the_hash_is_of_the_exact_text():
+    assert paragraph_hash("Uno.") == paragraph_hash("Uno.") != paragraph_hash("Uno. ")
+
+
+def test_tags_survive_json():
+    tags = ParagraphTags(("Putin", "llegó", "."), (True, False, False), (True, False, False), ("B-PER", "O", "O"))
+    assert ParagraphTags.from_json(tags.to_json()) == tags
