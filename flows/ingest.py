@@ -131,6 +131,10 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
     logger = get_run_logger()
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     engine = open_warehouse(settings.db_path)
+    if not snapshots.snapshot_path(settings.db_path).exists():
+        # A new warehouse: readers get its empty, checkpointed schema while the first run loads,
+        # rather than an error.
+        publish_snapshot(settings.db_path)
     counts, rejected, warnings, stages = ingest.RunCounts(), [], [], ingest.StageClock()
     try:
         version = current_extractor_version()
@@ -186,6 +190,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
             present = counts.add_batch(planned, new, added)
             rejected.extend(ingest.rejected_items(planned))
             warnings.extend(planned.warnings)
+            # So far: a run killed later still shows what it committed (`runs` of an interrupted run).
+            load.record_progress(engine, run_id, counts.as_dict())
             logger.info("batch loaded: %d new articles, %d already present, %d mentions, %d amounts",
                         added.articles, present, added.mentions, added.amounts)
 

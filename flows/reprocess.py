@@ -74,6 +74,7 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
             counts.mentions_loaded += replaced.mentions
             counts.amounts_loaded += replaced.amounts
             logger.info("re-extracted %d/%d articles", counts.articles_reprocessed, total)
+            load.record_progress(engine, run_id, counts.as_dict())
         finish_warehouse(engine)
         counts.entities_added = load.entity_count(engine) - entities_before
         load.finish_run(engine, run_id, status="completed", counts=counts.as_dict(), message=None)

@@ -219,8 +219,10 @@ def _parse_json_date(value: object) -> date | None:
 
 
 def _optional_str(record: dict, key: str) -> str | None:
+    """A text field; a number is taken as its text (`"id": 12`), a list or object is not a
+    title, outlet or url and is left out (never stored as Python's rendering of it)."""
     value = record.get(key)
-    if value is None:
+    if value is None or isinstance(value, (list, dict, bool)):
         return None
     return str(value).strip() or None
 

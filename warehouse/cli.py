@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -38,6 +39,13 @@ def _add_task_runner(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dask-address", metavar="ADDRESS",
                         help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: "
                              "$NEWS_WAREHOUSE_DASK_ADDRESS; none: a temporary local cluster)")
+
+
+def _parameter(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals or not name.isidentifier():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name, value
 
 
 def _positive_int_argument(text: str) -> int:
@@ -101,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
                                             "given by name, on the warehouse.")
     query.add_argument("sql", metavar="SQL|VIEW")
     query.add_argument("--format", choices=reports.FORMATS, default="table")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", type=_parameter,
+                       help="a value for `$NAME` in the SQL, bound, never pasted into it (repeatable); "
+                            "e.g. --param name='Vladímir Putin'")
     _add_db(query)
 
     evaluate = commands.add_parser(
@@ -241,7 +252,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
     try:
-        columns, rows = reports.run_query(engine, args.sql)
+        columns, rows = reports.run_query(engine, args.sql, dict(args.param))
     except Exception as error:  # a mistake in the user's SQL is theirs to fix: one line
         message = str(getattr(error, "orig", error)).strip().splitlines()[0]
         raise db.WarehouseError(f"query failed: {message}") from error
@@ -290,8 +301,29 @@ COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "ext
             "eval": cmd_eval, "status": cmd_status}
 
 
+class Terminated(BaseException):
+    """SIGTERM outside a flow run (inside one, Prefect raises its own TerminationSignal)."""
+
+
+def _exit_on_sigterm(signum, frame) -> None:
+    # SIGTERM (a supervisor stopping the command) unwinds the stack: the run is recorded as
+    # failed, the writer lock released, and Prefect's temporary server stopped, not orphaned.
+    raise Terminated
+
+
+def _terminated(error: BaseException | None) -> bool:
+    """Whether SIGTERM is behind `error` (Prefect's TerminationSignal interrupts a DuckDB query,
+    which then raises its own error)."""
+    while error is not None:
+        if isinstance(error, Terminated) or type(error).__name__ == "TerminationSignal":
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         return COMMANDS[args.command](args)
     except USER_ERRORS as error:
@@ -300,6 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("news-warehouse: interrupted", file=sys.stderr)
         return 130
+    except BaseException as error:
+        if not _terminated(error):
+            raise
+        print("news-warehouse: stopped (SIGTERM); the next run completes the work", file=sys.stderr)
+        return 143
     except BrokenPipeError:  # `news-warehouse query ... | head`
         return 0
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,16 +29,33 @@ from warehouse.paragraph_tags import ParagraphTags, paragraph_hash, split_paragr
 # Articles per task sent to a worker: small enough to balance two workers over a batch of 64,
 # large enough that pickling a chunk costs nothing next to tagging it.
 CHUNK_ARTICLES = 8
+# How often a worker checks that the process owning its pool is still alive.
+OWNER_CHECK_SECONDS = 1.0
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
 _in_process_lock = threading.Lock()
 
 
-def _load_model_in_worker() -> None:
+def _start_worker(owner_pid: int) -> None:
+    """Load the model, and leave when the process that owns the pool is gone: killed (SIGKILL,
+    SIGTERM), it cannot shut the pool down, and a worker left behind would hold its memory and
+    its stdout (a `| tee` or a supervisor reading the output would never see the end)."""
+    threading.Thread(target=_exit_without_owner, args=(owner_pid,), daemon=True).start()
     from warehouse.entities import load_pipeline
 
     load_pipeline()
+
+
+def _exit_without_owner(owner_pid: int) -> None:
+    while True:
+        time.sleep(OWNER_CHECK_SECONDS)
+        try:
+            os.kill(owner_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:   # alive, under another user: keep working
+            pass
 
 
 @dataclass
@@ -60,7 +79,7 @@ def _pool(processes: int) -> ProcessPoolExecutor:
         if processes not in _pools:
             _pools[processes] = ProcessPoolExecutor(
                 max_workers=processes, mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_load_model_in_worker)
+                initializer=_start_worker, initargs=(os.getpid(),))
         return _pools[processes]
 
 

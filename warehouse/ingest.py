@@ -41,6 +41,9 @@ class FileSelection:
     loaded_hashes: dict[str, str]        # path -> hash of the bytes loaded before, for files to read
 
 
+FUTURE_MTIME_TOLERANCE_SECONDS = 60
+
+
 def select_changed_files(files: list[SourceFile], known: dict[str, tuple], *, now: datetime,
                          settle_seconds: float) -> FileSelection:
     """Which files this run reads.
@@ -51,13 +54,15 @@ def select_changed_files(files: list[SourceFile], known: dict[str, tuple], *, no
     written (a copy, an upload), so it is left for the next run. `known` maps path to
     (size, mtime, content hash, status) as `known_source_files` returns."""
     settled_before = now - timedelta(seconds=settle_seconds)
+    # A time further ahead than clock drift explains says nothing about a write in progress.
+    future_limit = now + timedelta(seconds=FUTURE_MTIME_TOLERANCE_SECONDS)
     selection = FileSelection([], [], [], {})
     for source in files:
         seen = known.get(source.path)
         loaded = seen is not None and seen[3] != "rejected"
         if loaded and seen[0] == source.size and seen[1] == source.mtime:
             selection.unchanged.append(source)
-        elif source.mtime > settled_before and not source.rejection:
+        elif settled_before < source.mtime <= future_limit and not source.rejection:
             selection.pending.append(source)
         else:
             selection.to_read.append(source)
@@ -304,7 +309,8 @@ class RunSummary:
         if self.kind == "reprocess":
             return [f"reprocess run {self.run_id}: {self.status} in {self.seconds:.1f} s -> {self.db_path}",
                     f"articles re-extracted {c.articles_reprocessed}",
-                    f"entities added {c.entities_added}, mentions {c.mentions_loaded}, amounts {c.amounts_loaded}"]
+                    f"entities net change {c.entities_added:+d} (new ones, less those no longer mentioned), "
+                    f"mentions {c.mentions_loaded}, amounts {c.amounts_loaded}"]
         out = [
             f"run {self.run_id}: {self.status} in {self.seconds:.1f} s -> {self.db_path}",
             f"files seen {c.files_seen} (unchanged {c.files_unchanged}, rejected {c.files_rejected}, "

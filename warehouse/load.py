@@ -263,6 +263,8 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
             _insert(conn, name, rows[name], statement)
         inserting = time.perf_counter() - started
         after = _fact_counts(conn)
+        articles, _, mentions, amounts = (a - b for a, b in zip(after, before))
+        execute_file(conn, "load/add_batch_to_run.sql", (articles, mentions, amounts, batch.run_id))
     return LoadCounts(*(a - b for a, b in zip(after, before)),
                       rows_offered=sum(len(rows[name]) for name, _ in _LOAD_ORDER), insert_seconds=inserting)
 
@@ -369,15 +371,23 @@ def start_run(engine: Engine, *, run_id: str, flow_run_id: str | None, inbox: st
     return max(interrupted or 0, 0)
 
 
+_RUN_COUNTERS = ("files_seen", "files_unchanged", "files_pending", "files_rejected", "articles_loaded",
+                 "articles_present", "articles_reprocessed", "records_rejected", "entities_added",
+                 "mentions_loaded", "amounts_loaded")
+
+
+def record_progress(engine: Engine, run_id: str, counts: dict[str, int]) -> None:
+    """The counts of a run still going (after each committed batch)."""
+    with engine.begin() as conn:
+        execute_file(conn, "load/record_run_progress.sql", (*(counts.get(c, 0) for c in _RUN_COUNTERS), run_id))
+
+
 def finish_run(engine: Engine, run_id: str, *, status: str, counts: dict[str, int], message: str | None,
                stage_seconds: dict[str, float] | None = None) -> None:
     """Record the run's end; `counts` holds the `runs` counters this kind of run keeps (others 0),
     `stage_seconds` the seconds of each stage (`run_stages`)."""
-    columns = ("files_seen", "files_unchanged", "files_pending", "files_rejected", "articles_loaded",
-               "articles_present", "articles_reprocessed", "records_rejected", "entities_added",
-               "mentions_loaded", "amounts_loaded")
     with engine.begin() as conn:
         execute_file(conn, "load/finish_run.sql",
-                     (_now(), status, *(counts.get(c, 0) for c in columns), message, run_id))
+                     (_now(), status, *(counts.get(c, 0) for c in _RUN_COUNTERS), message, run_id))
         _insert(conn, "batch_run_stages", [{"run_id": run_id, "stage": stage, "seconds": seconds}
                                            for stage, seconds in (stage_seconds or {}).items()], "insert_run_stages")

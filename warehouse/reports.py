@@ -17,10 +17,11 @@ FORMATS = ("table", "csv", "json")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def run_query(engine: Engine, sql_or_view: str) -> tuple[list[str], list[tuple]]:
+def run_query(engine: Engine, sql_or_view: str,
+              parameters: dict[str, str] | None = None) -> tuple[list[str], list[tuple]]:
     """Run the user's SQL, or show everything in the view or table a bare name (`article_overview`)
     gives. The name is looked up with a bound parameter; only the catalog's own spelling of an
-    existing relation is ever put into a statement."""
+    existing relation is ever put into a statement. `parameters` bind the SQL's `$name`s."""
     text = sql_or_view.strip().rstrip(";")
     with engine.connect() as conn:
         if _IDENTIFIER.match(text):
@@ -28,7 +29,7 @@ def run_query(engine: Engine, sql_or_view: str) -> tuple[list[str], list[tuple]]
             if found is None:
                 raise LookupError(f"no table or view named {text!r} (see README, 'Views')")
             text = f'select * from "{found}"'
-        result = conn.exec_driver_sql(text)
+        result = conn.exec_driver_sql(text, parameters) if parameters else conn.exec_driver_sql(text)
         return list(result.keys()), [tuple(row) for row in result]
 
 
@@ -76,9 +77,12 @@ def status_report(engine: Engine) -> str:
         run_columns, run_rows = list(runs.keys()), [tuple(r) for r in runs]
         files = execute_file(conn, "queries/files_needing_attention.sql")
         file_columns, file_rows = list(files.keys()), [tuple(r) for r in files]
+        needing = execute_file(conn, "queries/count_files_needing_attention.sql").scalar_one()
     return "\n\n".join([
         format_rows(count_columns, count_rows, "table"),
         "last runs:\n" + format_rows(run_columns, run_rows, "table"),
-        "files not simply loaded (rejected, partly loaded or loaded with warnings; at most 20):\n"
+        f"files not simply loaded (rejected, partly loaded or loaded with warnings): {needing}"
+        + (f", the {len(file_rows)} most recent shown (all: `news-warehouse query \"select * from "
+           f"source_files where status <> 'loaded'\"`)" if needing > len(file_rows) else "") + "\n"
         + format_rows(file_columns, file_rows, "table"),
     ])

@@ -7,6 +7,7 @@ reason instead of stopping the run.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -45,28 +46,58 @@ class UnreadableFile(Exception):
 
 
 def discover_files(inbox: Path, *, max_bytes: int) -> list[SourceFile]:
-    """Every regular file below `inbox` (hidden ones skipped), sorted by path."""
+    """Every entry below `inbox` that could be a delivery (hidden ones skipped), sorted by path.
+    What cannot be read is listed too, with its reason, so nothing in the inbox goes unseen:
+    symbolic links (never followed: one could lead outside the inbox or loop), folders that
+    cannot be opened, names that are not UTF-8, pipes, sockets and devices."""
     inbox = Path(inbox)
     if not inbox.exists():
         raise InboxError(f"inbox not found: {inbox}")
     if not inbox.is_dir():
         raise InboxError(f"inbox is not a directory: {inbox}")
-    found = []
-    for path in sorted(inbox.rglob("*")):
-        relative = path.relative_to(inbox)
-        if any(part.startswith(".") for part in relative.parts):
+    found: list[SourceFile] = []
+    _visit(str(inbox), "", max_bytes, found)
+    return sorted(found, key=lambda source: source.path)
+
+
+def _visit(directory: str, relative: str, max_bytes: int, found: list[SourceFile]) -> None:
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except OSError as error:
+        found.append(_unusable(relative or ".", f"folder cannot be read: {error.strerror or error}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if path.is_symlink():
-            # Never followed: a link could lead outside the inbox or loop.
-            found.append(SourceFile(relative.as_posix(), 0, _epoch(), "symbolic link not followed"))
-            continue
-        if not path.is_file():
-            continue
-        stat = path.stat()
-        mtime = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
-        found.append(SourceFile(relative.as_posix(), stat.st_size, mtime,
-                                _classify(path, stat.st_size, max_bytes)))
-    return found
+        path = f"{relative}/{entry.name}" if relative else entry.name
+        shown = _printable(path)
+        if shown != path:
+            # Such a name cannot be stored as text (nor, often, typed): it is named with U+FFFD.
+            found.append(_unusable(shown, "file name is not valid UTF-8: rename it"))
+        elif entry.is_symlink():
+            found.append(_unusable(path, "symbolic link not followed"))
+        elif entry.is_dir(follow_symlinks=False):
+            _visit(entry.path, path, max_bytes, found)
+        elif not entry.is_file(follow_symlinks=False):
+            found.append(_unusable(path, "not a regular file (a pipe, socket or device)"))
+        else:
+            stat = entry.stat(follow_symlinks=False)
+            mtime = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
+            found.append(SourceFile(path, stat.st_size, mtime, _classify(Path(entry.name), stat.st_size, max_bytes)))
+
+
+def _unusable(path: str, reason: str) -> SourceFile:
+    return SourceFile(path, 0, _epoch(), reason)
+
+
+def _printable(path: str) -> str:
+    """The path as UTF-8 text: bytes that are not UTF-8 (surrogate escapes) become U+FFFD."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _epoch() -> datetime:

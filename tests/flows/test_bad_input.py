@@ -53,6 +53,12 @@ def bad_inbox_run(tmp_path_factory, sample_inbox):
     locked.write_text(f"date 2025-03-03 Cerrado\n\n{SPANISH}", encoding="utf-8")
     locked.chmod(0)
     os.symlink(outside / "secret.txt", inbox / "link.txt")
+    (inbox / "closed-folder").mkdir()
+    (inbox / "closed-folder" / "inside.txt").write_text(f"date 2025-03-03 Dentro\n\n{SPANISH}", encoding="utf-8")
+    (inbox / "closed-folder").chmod(0)
+    with open(os.fsencode(inbox) + b"/nombre-\xff.txt", "w", encoding="utf-8") as handle:
+        handle.write(f"date 2025-03-03 Nombre\n\n{SPANISH}")
+    os.mkfifo(inbox / "pipe.txt")
     os.symlink(outside, inbox / "linked-folder")
     before = {p: p.stat(follow_symlinks=False).st_mtime_ns for p in inbox.rglob("*")}
 
@@ -86,6 +92,9 @@ EXPECTED_FILES = {
     "locked.txt": ("rejected", "cannot read file: Permission denied"),
     "link.txt": ("rejected", "symbolic link not followed"),
     "linked-folder": ("rejected", "symbolic link not followed"),
+    "closed-folder": ("rejected", "folder cannot be read: Permission denied"),
+    "nombre-\ufffd.txt": ("rejected", "file name is not valid UTF-8: rename it"),
+    "pipe.txt": ("rejected", "not a regular file (a pipe, socket or device)"),
 }
 
 
@@ -109,7 +118,7 @@ def test_good_articles_load_and_the_run_completes_with_warnings(bad_inbox_run):
         ("000_542891e76d12465d.txt",), ("002_ad79f3d90c75c4c0.txt",), ("baddate.txt",),
         ("english.txt",), ("mixed.jsonl",), ("windows.txt",)]
     assert rows(db_path, "select status, files_rejected, records_rejected from runs") == [
-        ("completed_with_warnings", 9, 4)]
+        ("completed_with_warnings", 12, 4)]
     assert rows(db_path, "select published_date from articles where source_path = 'baddate.txt'") == [(None,)]
     assert "rejected: locked.txt: cannot read file: Permission denied" in stdout
     assert "warning: english.txt: article 1: not Spanish (detected en): stored without extraction" in stdout

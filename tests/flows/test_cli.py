@@ -182,3 +182,12 @@ def test_serve_without_a_configured_server_starts_one_registers_the_schedule_and
         process.wait(timeout=60)
     with pytest.raises(OSError):   # the server went with it
         urllib.request.urlopen(f"{api_url}/health", timeout=5)
+
+
+def test_query_binds_the_values_it_is_given(warehouse_file):
+    db_path, _ = warehouse_file
+    sql = "select count(*) as n from mentions where text = $name"
+    result = cli("query", sql, "--param", "name=Putin", "--db", str(db_path), "--format", "csv")
+    assert result.returncode == 0 and int(result.stdout.splitlines()[1]) > 0, result.stderr
+    hostile = cli("query", sql, "--param", "name=x' or '1'='1", "--db", str(db_path), "--format", "csv")
+    assert hostile.returncode == 0 and hostile.stdout.splitlines()[1] == "0"

@@ -11,6 +11,7 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from cli_process import cli, start_cli
 
@@ -72,10 +73,13 @@ def test_sigkill_in_the_middle_of_a_load_then_a_rerun_gives_the_uninterrupted_wa
                 break
         else:
             pytest.fail("the run ended before its second batch was loaded")
+        helpers = psutil.Process(process.pid).children(recursive=True)   # extraction workers
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL
+    # Nothing is left behind holding memory or the command's output.
+    assert helpers and not psutil.wait_procs(helpers, timeout=15)[1]
     assert not snapshots.snapshot_path(killed_db).exists()   # readers never saw the half-loaded run
     partial = scalar(killed_db, "select count(*) from articles")
     assert 0 < partial < 22
@@ -89,7 +93,26 @@ def test_sigkill_in_the_middle_of_a_load_then_a_rerun_gives_the_uninterrupted_wa
     assert scalar(killed_db, "select count(*) from articles") == 22
     statuses = scalar(killed_db, "select list(status || ': ' || coalesce(message, '') order by started_at) from runs")
     assert statuses[0].startswith("failed: interrupted") and statuses[1].startswith("completed_with_warnings")
+    # The killed run still shows what it committed; with the rerun's, every article is accounted for.
+    assert scalar(killed_db, "select list(articles_loaded order by started_at) from runs") == [partial, 22 - partial]
     assert scalar(snapshots.snapshot_path(killed_db), "select count(*) from articles") == 22
+
+
+def test_sigterm_stops_a_run_cleanly_and_the_next_run_completes_it(tmp_path, news_inbox):
+    db_path = tmp_path / "w.duckdb"
+    process = start_cli("run", "--inbox", str(news_inbox), "--db", str(db_path), "--batch-size", "2")
+    for line in process.stdout:
+        if "batch loaded:" in line:
+            break
+    helpers = psutil.Process(process.pid).children(recursive=True)
+    process.send_signal(signal.SIGTERM)
+    output = process.communicate(timeout=120)[0]
+    assert process.returncode == 143, output
+    assert output.rstrip().splitlines()[-1] == "news-warehouse: stopped (SIGTERM); the next run completes the work"
+    assert not psutil.wait_procs(helpers, timeout=15)[1]
+    assert scalar(db_path, "select list(status) from runs") == ["failed"]
+    assert cli("run", "--inbox", str(news_inbox), "--db", str(db_path)).returncode == 0
+    assert scalar(db_path, "select count(*) from articles") == 22
 
 
 def test_a_run_waits_for_the_writer_lock_and_gives_up_with_one_line(tmp_path, sample_inbox):
@@ -228,3 +251,18 @@ def test_status_reads_the_snapshot_and_names_the_run_in_progress(tmp_path, sampl
     assert result.returncode == 0, result.stderr
     assert "last runs:" in result.stdout
     assert f"in progress: run busy-run (pid {os.getpid()}" in result.stdout
+
+
+def test_readers_of_a_new_warehouse_see_it_empty_during_its_first_run(tmp_path, news_inbox):
+    db_path = tmp_path / "w.duckdb"
+    writer = start_cli("run", "--inbox", str(news_inbox), "--db", str(db_path), "--batch-size", "2")
+    try:
+        for line in writer.stdout:
+            if "batch 1:" in line:
+                break
+        during = cli("query", "select count(*) from articles", "--db", str(db_path), "--format", "csv")
+    finally:
+        writer.communicate(timeout=600)
+    assert during.returncode == 0, during.stderr
+    assert during.stdout.splitlines()[1] in ("0", "22")
+    assert writer.returncode == 0

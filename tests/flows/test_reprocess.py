@@ -70,7 +70,8 @@ def test_reprocess_command_prints_what_it_did(tmp_path, sample_inbox):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("reprocess run ") and ": completed in " in lines[0]
-    assert lines[1:] == ["articles re-extracted 2", "entities added 0, mentions 80, amounts 11"]
+    assert lines[1:] == ["articles re-extracted 2", "entities net change +0 (new ones, less those no longer "
+                                                     "mentioned), mentions 80, amounts 11"]
 
 
 def test_reprocess_without_a_warehouse_is_one_line(tmp_path):

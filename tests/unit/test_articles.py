@@ -1,5 +1,6 @@
 """Readers: raw scraped text and JSON Lines -> Article records."""
 
+import json
 from datetime import date
 
 import pytest
@@ -145,3 +146,9 @@ def test_a_decomposed_unicode_article_is_stored_composed_with_its_dateline_and_f
     assert article.body == body and article.title == "Putin y Tokáyev"
     assert (article.dateline_place, article.agency) == ("Moscú", "EFE")
     assert [a.text for a in extract_amounts(article.body)] == ["casi 30.000 millones de dólares", "70 %"]
+
+
+def test_jsonl_fields_that_are_lists_or_objects_are_left_out_not_rendered():
+    line = json.dumps({"id": 12, "title": ["a", "b"], "text": "Cuerpo.", "url": {"x": 1}, "source": True})
+    article = parse_jsonl(line, "f.jsonl").articles[0]
+    assert (article.source_ref, article.title, article.url, article.outlet) == ("12", None, None, None)

@@ -39,6 +39,11 @@ def test_a_file_modified_within_the_settle_time_is_left_for_the_next_run():
     assert selected(files, {}, settle_seconds=0) == (["new.txt", "old.txt"], [], [])
 
 
+def test_a_file_dated_in_the_future_is_read_not_left_pending_forever():
+    files = [SourceFile("tomorrow.txt", 10, LATER + timedelta(days=1), None)]
+    assert selected(files, {}) == (["tomorrow.txt"], [], [])
+
+
 def test_a_file_rejected_from_its_name_or_size_is_not_left_pending():
     """Its reason does not depend on its bytes: recorded at once."""
     files = [SourceFile("image.png", 10, LATER, "unsupported file type '.png'")]
