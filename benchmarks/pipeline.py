@@ -82,19 +82,21 @@ def build_inbox(inbox: Path, articles: int, records: list[dict]) -> list[str]:
 
 
 def build_rewrite_stream(inbox: Path, articles: int, records: list[dict]) -> list[str]:
-    """N articles where about a third of the paragraphs repeat: every third paragraph of an
-    article is one its predecessor sent (as wire updates and rewrites do)."""
+    """Up to N distinct corpus articles (never cycled: only the planted repeats repeat) where
+    about a third of the paragraphs repeat: every third paragraph of an article is one of its
+    predecessor's own paragraphs (as wire updates and rewrites resend them)."""
     rewritten, previous = [], None
-    for number in range(articles):
-        record = dict(records[number % len(records)])
-        paragraphs = record["text"].replace("\r\n", "\n").strip().split("\n\n")
+    for number in range(min(articles, len(records))):
+        record = dict(records[number])
+        original = record["text"].replace("\r\n", "\n").strip().split("\n\n")
+        paragraphs = original
         if previous:
-            paragraphs = [previous[i % len(previous)] if i % 3 == 2 else p for i, p in enumerate(paragraphs)]
-        previous = paragraphs
+            paragraphs = [previous[i % len(previous)] if i % 3 == 2 else p for i, p in enumerate(original)]
+        previous = original
         record["text"] = "\n\n".join(paragraphs)
         record["title"] = f"{record.get('title') or 'Sin título'} [{number}]"
         rewritten.append(record)
-    return build_inbox(inbox, articles, rewritten)
+    return build_inbox(inbox, len(rewritten), rewritten)
 
 
 def words_in(bodies: list[str]) -> int:
@@ -272,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=2000, help="the headline size (default 2000)")
     parser.add_argument("--sizes", default="500,1000,2000,4000", help="sizes for the growth table")
     parser.add_argument("--raw-processes", type=int, default=2)
-    parser.add_argument("--rewrites", type=int, default=1000, help="articles of the rewrite stream (0: skip)")
+    parser.add_argument("--rewrites", type=int, default=286,
+                        help="articles of the rewrite stream, at most the corpus's (0: skip)")
     parser.add_argument("--keep", type=Path, help="build everything in DIR and leave it there")
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
     parser.add_argument("--reference", action="store_true", help="write benchmarks/results/reference.json")
