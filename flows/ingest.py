@@ -20,17 +20,16 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from sqlalchemy.engine import Engine
 
+from flows.runners import batches_in_flight, processes_per_batch, task_runner_for
 from warehouse import db, ingest, load, snapshots
 from warehouse.articles import Article
 from warehouse.config import Settings, settings_from
 from warehouse.extract import current_extractor_version
 from warehouse.extract_pool import ExtractedBatch, chunk_paragraph_hashes, extract_in_processes
-from warehouse.paragraph_tags import ParagraphTags
 from warehouse.outlets import outlet_country
+from warehouse.paragraph_tags import ParagraphTags
 from warehouse.sources import SourceFile, discover_files
 from warehouse.writer_lock import writer_lock
-
-from flows.runners import batches_in_flight, processes_per_batch, task_runner_for
 
 READ_CHUNK_FILES = 100  # files per read task: bounded memory, retries per chunk
 
