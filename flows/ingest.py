@@ -121,6 +121,16 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
     return summary
 
 
+def record_failure(engine: Engine, run_id: str, counts: ingest.RunCounts, error: BaseException) -> None:
+    """A run that failed: the batches committed before the failure are complete and stay, so
+    their entities need their counts; the run is recorded as failed with the reason."""
+    try:
+        load.refresh_entity_stats(engine)
+    finally:
+        load.finish_run(engine, run_id, status="failed", counts=counts.as_dict(),
+                        message=f"{type(error).__name__}: {error}"[:500])
+
+
 def with_task_runner(flow_function, settings: Settings):
     """The flow set to run its tasks where `settings` say (`flows/runners.py`)."""
     return flow_function.with_options(task_runner=task_runner_for(settings))
@@ -220,12 +230,7 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         load.finish_run(engine, run_id, status=status, counts=counts.as_dict(), message=message,
                         stage_seconds=stages.seconds)
     except BaseException as error:
-        # Batches committed before the failure are complete and stay: their entities need counts.
-        try:
-            load.refresh_entity_stats(engine)
-        finally:
-            load.finish_run(engine, run_id, status="failed", counts=counts.as_dict(),
-                            message=f"{type(error).__name__}: {error}"[:500])
+        record_failure(engine, run_id, counts, error)
         raise
     finally:
         # Closing checkpoints the write-ahead log into the file the snapshot copies.

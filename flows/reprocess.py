@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from sqlalchemy.engine import Engine
 
-from flows.ingest import extract_batch, finish_warehouse, open_warehouse, publish_snapshot
+from flows.ingest import extract_batch, finish_warehouse, open_warehouse, publish_snapshot, record_failure
 from warehouse import ingest, load
 from warehouse.config import Settings, settings_from
 from warehouse.extract import Extraction, current_extractor_version
@@ -79,11 +79,7 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
         counts.entities_added = load.entity_count(engine) - entities_before
         load.finish_run(engine, run_id, status="completed", counts=counts.as_dict(), message=None)
     except BaseException as error:
-        try:
-            load.refresh_entity_stats(engine)
-        finally:
-            load.finish_run(engine, run_id, status="failed", counts=counts.as_dict(),
-                            message=f"{type(error).__name__}: {error}"[:500])
+        record_failure(engine, run_id, counts, error)
         raise
     finally:
         engine.dispose()

@@ -387,7 +387,7 @@ def finish_run(engine: Engine, run_id: str, *, status: str, counts: dict[str, in
     """Record the run's end; `counts` holds the `runs` counters this kind of run keeps (others 0),
     `stage_seconds` the seconds of each stage (`run_stages`)."""
     with engine.begin() as conn:
-        execute_file(conn, "load/finish_run.sql",
-                     (_now(), status, *(counts.get(c, 0) for c in _RUN_COUNTERS), message, run_id))
+        execute_file(conn, "load/record_run_progress.sql", (*(counts.get(c, 0) for c in _RUN_COUNTERS), run_id))
+        execute_file(conn, "load/finish_run.sql", (_now(), status, message, run_id))
         _insert(conn, "batch_run_stages", [{"run_id": run_id, "stage": stage, "seconds": seconds}
                                            for stage, seconds in (stage_seconds or {}).items()], "insert_run_stages")

@@ -4,12 +4,11 @@ recorded with its status and reason while every good file of the same run loads.
 import json
 import os
 import shutil
-import sys
 
 import pytest
 from cli_process import CLI, cli
+from warehouse_reads import rows
 
-from warehouse import db
 
 # As root, reading a mode-000 file succeeds: run the command without the capabilities that let
 # root bypass file permissions, as any production user runs it (util-linux `setpriv`).
@@ -19,15 +18,6 @@ ENGLISH = ("The central bank raised interest rates on Tuesday for the third time
            "inflation was still far above its target and that it would do what was needed to bring it "
            "down. The decision was expected by most of the economists surveyed by the agency.")
 SPANISH = "Madrid, 3 mar (EFE).- El Gobierno de España aprobó un gasto de 5 millones de euros para 40 hospitales."
-
-
-def rows(db_path, sql):
-    engine = db.connect(db_path, read_only=True)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.exec_driver_sql(sql)]
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from warehouse_reads import rows as query
 
 from flows.ingest import ingest_news
 from warehouse import db
-
-
-def query(db_path, sql):
-    engine = db.connect(db_path, read_only=True)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.exec_driver_sql(sql)]
-    finally:
-        engine.dispose()
 
 
 def run(inbox, db_path, **kwargs):

@@ -14,6 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 from cli_process import cli, start_cli
+from warehouse_reads import scalar
 
 from flows.ingest import ingest_news
 from warehouse import db, snapshots
@@ -38,15 +39,6 @@ def content(db_path) -> dict[str, list[tuple]]:
     try:
         with engine.connect() as conn:
             return {table: sorted(tuple(row) for row in conn.exec_driver_sql(sql)) for table, sql in CONTENT.items()}
-    finally:
-        engine.dispose()
-
-
-def scalar(db_path, sql):
-    engine = db.connect(db_path, read_only=True)
-    try:
-        with engine.connect() as conn:
-            return conn.exec_driver_sql(sql).scalar_one()
     finally:
         engine.dispose()
 

@@ -3,20 +3,12 @@
 import shutil
 
 from cli_process import cli
+from warehouse_reads import rows
 
 from flows.ingest import ingest_news
 from flows.reprocess import reprocess_articles
 from warehouse import db, snapshots
 from warehouse.extract import current_extractor_version
-
-
-def rows(db_path, sql):
-    engine = db.connect(db_path, read_only=True)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.exec_driver_sql(sql)]
-    finally:
-        engine.dispose()
 
 
 def as_if_extracted_by_an_older_version(db_path):

@@ -1,0 +1,17 @@
+"""Reading a warehouse file in tests, read-only, the way a reader process does."""
+
+from warehouse import db
+
+
+def rows(db_path, sql) -> list[tuple]:
+    engine = db.connect(db_path, read_only=True)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.exec_driver_sql(sql)]
+    finally:
+        engine.dispose()
+
+
+def scalar(db_path, sql):
+    [(value,)] = rows(db_path, sql)
+    return value
