@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,10 +106,17 @@ def extract_in_processes(items: Sequence[tuple[Any, str]], *, processes: int,
     # Each worker gets the known tags of its own chunk's paragraphs only.
     known = [{key: known_tags[key] for key in chunk_paragraph_hashes(chunk) if key in known_tags} for chunk in chunks]
     batch = ExtractedBatch([])
-    for part in _pool(processes).map(_extract_chunk, chunks, known):
-        batch.extractions += part.extractions
-        batch.seconds.add(part.seconds)
-        batch.new_tags.update(part.new_tags)
+    try:
+        for part in _pool(processes).map(_extract_chunk, chunks, known):
+            batch.extractions += part.extractions
+            batch.seconds.add(part.seconds)
+            batch.new_tags.update(part.new_tags)
+    except BrokenProcessPool:
+        # A worker died (out of memory, killed): this run fails, the next one (in `serve`, the
+        # same process) gets a fresh pool instead of this broken one.
+        with _pools_lock:
+            _pools.pop(processes, None)
+        raise
     return batch
 
 

@@ -140,3 +140,24 @@ def test_known_paragraph_tags_give_the_same_extraction_without_tagging_again(nlp
     from warehouse.paragraph_tags import split_paragraphs
     paragraphs = [p for _, body in items for p, is_paragraph in split_paragraphs(body) if is_paragraph]
     assert len(learned) < len(paragraphs)
+
+
+def test_a_worker_that_dies_fails_its_batch_and_the_next_batch_gets_a_fresh_pool():
+    import signal
+
+    import psutil
+
+    from warehouse import extract_pool
+
+    items = [("a", "Vladímir Putin llegó a Moscú."), ("b", "El Gobierno gastó 5 millones de euros.")]
+    first = extract_pool.extract_in_processes(items, processes=2)
+    # Workers are forked by the forkserver, a child of this process.
+    servers = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+    workers = [worker for server in servers for worker in server.children()]
+    assert workers   # started on demand: one per chunk in flight, at most two
+    for worker in workers:
+        worker.send_signal(signal.SIGKILL)
+    psutil.wait_procs(workers, timeout=10)
+    with pytest.raises(extract_pool.BrokenProcessPool):
+        extract_pool.extract_in_processes(items, processes=2)
+    assert extract_pool.extract_in_processes(items, processes=2).extractions == first.extractions
