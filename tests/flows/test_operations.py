@@ -14,7 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 from cli_process import cli, start_cli
-from warehouse_reads import scalar
+from warehouse_reads import contents, scalar
 
 from flows.ingest import ingest_news
 from warehouse import db, snapshots
@@ -32,15 +32,6 @@ CONTENT = {
     "source_files": "select * exclude (first_seen_at, last_seen_at, run_id) from source_files",
     "rejections": "select * exclude (run_id, recorded_at) from rejections",
 }
-
-
-def content(db_path) -> dict[str, list[tuple]]:
-    engine = db.connect(db_path, read_only=True)
-    try:
-        with engine.connect() as conn:
-            return {table: sorted(tuple(row) for row in conn.exec_driver_sql(sql)) for table, sql in CONTENT.items()}
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture
@@ -82,7 +73,7 @@ def test_sigkill_in_the_middle_of_a_load_then_a_rerun_gives_the_uninterrupted_wa
     reference = cli("run", "--inbox", str(news_inbox), "--db", str(reference_db), "--batch-size", "2")
     assert reference.returncode == 0, reference.stderr
 
-    assert content(killed_db) == content(reference_db)
+    assert contents(killed_db, CONTENT) == contents(reference_db, CONTENT)
     assert scalar(killed_db, "select count(*) from articles") == 22
     statuses = scalar(killed_db, "select list(status || ': ' || coalesce(message, '') order by started_at) from runs")
     assert statuses[0].startswith("failed: interrupted") and statuses[1].startswith("completed_with_warnings")
@@ -221,14 +212,14 @@ def test_a_backup_copied_from_the_snapshot_restores_and_the_next_run_catches_up(
     shutil.copy(snapshots.snapshot_path(db_path), backup)
     shutil.copy(DATA / "corpus_sample.jsonl", inbox / "news.jsonl")
     ingest_news(inbox=str(inbox), db_path=str(db_path))
-    expected = content(db_path)
+    expected = contents(db_path, CONTENT)
 
     shutil.copy(backup, db_path)
     snapshots.snapshot_path(db_path).unlink()
     assert scalar(db_path, "select count(*) from articles") == 2
     summary = ingest_news(inbox=str(inbox), db_path=str(db_path))
     assert summary.counts.articles_loaded == 20
-    assert content(db_path) == expected
+    assert contents(db_path, CONTENT) == expected
     assert scalar(snapshots.snapshot_path(db_path), "select count(*) from articles") == 22
 
 

@@ -4,8 +4,9 @@ warehouse is the same either way, loaded by the flow alone."""
 import shutil
 from pathlib import Path
 
+from warehouse_reads import contents
+
 from flows.ingest import ingest_news, with_task_runner
-from warehouse import db
 from warehouse.config import settings_from
 
 DATA = Path(__file__).parents[1] / "data"
@@ -15,15 +16,6 @@ FACTS = {
     "amounts": "select * exclude (extractor_version) from amounts",
     "entities": "select * from entities",
 }
-
-
-def facts(db_path):
-    engine = db.connect(db_path, read_only=True)
-    try:
-        with engine.connect() as conn:
-            return {table: sorted(tuple(r) for r in conn.exec_driver_sql(sql)) for table, sql in FACTS.items()}
-    finally:
-        engine.dispose()
 
 
 def test_dask_local_cluster_and_local_processes_build_the_same_warehouse(tmp_path, sample_inbox):
@@ -39,7 +31,7 @@ def test_dask_local_cluster_and_local_processes_build_the_same_warehouse(tmp_pat
         inbox=str(inbox), db_path=str(dask), batch_size=4, task_runner="dask", extract_processes=2)
 
     assert summary.counts.articles_loaded == 22 and summary.status == "completed"
-    assert facts(dask) == facts(local) == facts(in_process)
+    assert contents(dask, FACTS) == contents(local, FACTS) == contents(in_process, FACTS)
 
 
 def test_the_task_runner_follows_the_settings():

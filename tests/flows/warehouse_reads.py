@@ -15,3 +15,8 @@ def rows(db_path, sql) -> list[tuple]:
 def scalar(db_path, sql):
     [(value,)] = rows(db_path, sql)
     return value
+
+
+def contents(db_path, queries: dict[str, str]) -> dict[str, list[tuple]]:
+    """Each query's rows, sorted: what two warehouses are compared by."""
+    return {name: sorted(rows(db_path, sql)) for name, sql in queries.items()}
