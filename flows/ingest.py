@@ -61,10 +61,10 @@ def read_files(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, 
 
 @task(cache_policy=NO_CACHE)
 def extract_batch(articles: list[Article] | list[load.StoredArticle], processes: int = 1,
-                  known_tags: dict[str, ParagraphTags] | None = None) -> ExtractedBatch:
+                  known_tags: dict[str, ParagraphTags] | None = None, reuse_tags: bool = True) -> ExtractedBatch:
     """No retries: the model gives the same answer twice, so a failure here is a bug."""
     return extract_in_processes([(article.article_id, article.body) for article in articles],
-                                processes=processes, known_tags=known_tags,
+                                processes=processes, known_tags=known_tags, reuse_tags=reuse_tags,
                                 countries={a.article_id: outlet_country(a.outlet) for a in articles})
 
 
@@ -184,7 +184,7 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
             with stages.timing("extract_wait"):
                 extracted = extracting.result() if extracting is not None else ExtractedBatch([])
             stages.add_extraction(extracted.seconds)
-            stages.seconds["paragraphs_tagged"] += len(extracted.new_tags)
+            stages.seconds["paragraphs_tagged"] += extracted.paragraphs_tagged
             new_tags = extracted.new_tags if settings.paragraph_cache else {}
             recent_tags.add(new_tags)
             extractions = ingest.one_extraction_per_article(new.articles, extracted.extractions)
@@ -211,7 +211,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
             spanish = ingest.to_extract(new.articles)
             known = known_paragraphs(spanish) if settings.paragraph_cache else {}
             stages.seconds["paragraphs_known"] += len(known)
-            extracting = extract_batch.submit(spanish, processes_per_batch(settings), known) if spanish else None
+            extracting = extract_batch.submit(spanish, processes_per_batch(settings), known,
+                                              settings.paragraph_cache) if spanish else None
             in_flight.append((planned, new, extracting))
             logger.info("batch %d: %d new articles to extract", number, len(spanish))
             if len(in_flight) > batches_in_flight(settings):

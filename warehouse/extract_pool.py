@@ -18,8 +18,9 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,14 +65,18 @@ class ExtractedBatch:
     extractions: list[Extraction]
     seconds: StageSeconds = field(default_factory=StageSeconds)
     new_tags: dict[str, ParagraphTags] = field(default_factory=dict)   # paragraphs tagged here
+    paragraphs_tagged: int = 0   # by the model (the rest came from known tags or repeats)
 
 
-def _extract_chunk(items: list[tuple[Any, str, str | None]],
-                   known_tags: Mapping[str, ParagraphTags]) -> ExtractedBatch:
+def _extract_chunk(items: list[tuple[Any, str, str | None]], known_tags: Mapping[str, ParagraphTags],
+                   return_new_tags: bool = True) -> ExtractedBatch:
     batch = ExtractedBatch([])
     batch.extractions = list(extract_texts(((key, text) for key, text, _ in items),
                                            countries={key: country for key, _, country in items},
                                            seconds=batch.seconds, known_tags=known_tags, new_tags=batch.new_tags))
+    batch.paragraphs_tagged = len(batch.new_tags)
+    if not return_new_tags:
+        batch.new_tags = {}   # not worth pickling back to a caller that keeps no cache
     return batch
 
 
@@ -92,31 +97,49 @@ def _shut_down_pools() -> None:
 
 def extract_in_processes(items: Sequence[tuple[Any, str]], *, processes: int,
                          countries: Mapping[Any, str | None] | None = None,
-                         known_tags: Mapping[str, ParagraphTags] | None = None) -> ExtractedBatch:
+                         known_tags: Mapping[str, ParagraphTags] | None = None,
+                         reuse_tags: bool = True) -> ExtractedBatch:
     """`extract_texts` over `items` ((id, text) pairs) on `processes` worker processes, in input
     order, with the seconds each stage took and the paragraphs newly tagged (`known_tags`: those
-    tagged before). With one process it runs here, without a pool (one batch at a time: the
-    pipeline is not shared between threads)."""
+    tagged before). With `reuse_tags` off (no paragraph cache) a chunk's tags are neither shared
+    with later chunks nor returned. With one process it runs here, without a pool (one batch at a
+    time: the pipeline is not shared between threads)."""
     countries, known_tags = countries or {}, known_tags or {}
     triples = [(key, text, countries.get(key)) for key, text in items]
     if processes <= 1:
         with _in_process_lock:
-            return _extract_chunk(triples, known_tags)
+            return _extract_chunk(triples, known_tags, reuse_tags)
     chunks = [triples[start:start + CHUNK_ARTICLES] for start in range(0, len(triples), CHUNK_ARTICLES)]
-    # Each worker gets the known tags of its own chunk's paragraphs only.
-    known = [{key: known_tags[key] for key in chunk_paragraph_hashes(chunk) if key in known_tags} for chunk in chunks]
-    batch = ExtractedBatch([])
+    parts: list[ExtractedBatch | None] = [None] * len(chunks)
+    learned = dict(known_tags)   # grows with each finished chunk's newly tagged paragraphs
+    waiting, running = deque(enumerate(chunks)), {}
     try:
-        for part in _pool(processes).map(_extract_chunk, chunks, known):
-            batch.extractions += part.extractions
-            batch.seconds.add(part.seconds)
-            batch.new_tags.update(part.new_tags)
+        pool = _pool(processes)
+        while waiting or running:
+            # A chunk is sent when a worker is about to need it, not all at once: then it gets the
+            # paragraphs the chunks finished before it tagged (a rewrite a few articles after its
+            # original is not tagged twice), and one chunk in reserve keeps every worker busy.
+            while waiting and len(running) <= processes:
+                number, chunk = waiting.popleft()
+                # Each worker gets the known tags of its own chunk's paragraphs only.
+                known = {key: learned[key] for key in chunk_paragraph_hashes(chunk) if key in learned}
+                running[pool.submit(_extract_chunk, chunk, known, reuse_tags)] = number
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                part = parts[running.pop(future)] = future.result()
+                learned.update(part.new_tags)
     except BrokenProcessPool:
         # A worker died (out of memory, killed): this run fails, the next one (in `serve`, the
         # same process) gets a fresh pool instead of this broken one.
         with _pools_lock:
             _pools.pop(processes, None)
         raise
+    batch = ExtractedBatch([])
+    for part in parts:
+        batch.extractions += part.extractions
+        batch.seconds.add(part.seconds)
+        batch.new_tags.update(part.new_tags)
+        batch.paragraphs_tagged += part.paragraphs_tagged
     return batch
 
 

@@ -1,8 +1,10 @@
 """Bulk, idempotent loading through DuckDB's Arrow path.
 
 Each batch is one transaction: an article is never stored without its mentions and amounts, and
-a file is marked loaded only in the transaction that stores its last article. Every insert is
-`insert or ignore` on natural keys, so loading the same batch twice adds nothing.
+a file is marked loaded only in the transaction that stores its last article. Articles, entities,
+deliveries and files are `insert or ignore` on their natural keys; mentions and amounts, the bulk
+of the rows, have no index to maintain (migration 014) and are inserted only for the articles the
+same transaction inserted. So loading the same batch twice adds nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import datetime, timezone
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy.engine import Connection, Engine
 
 from warehouse.articles import Article, Rejection
@@ -69,7 +72,8 @@ class LoadCounts:
     mentions: int
     amounts: int
     rows_offered: int = 0         # staging rows handed to the Arrow inserts (repeats included)
-    insert_seconds: float = 0.0   # time in those `insert ... select from arrow` statements
+    insert_seconds: float = 0.0   # time in those `insert ... select from arrow` statements (the
+                                  # Arrow tables are built before; commit not included)
 
 
 def entity_id(key: str) -> str:
@@ -138,14 +142,21 @@ def _table(name: str, rows: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
 
 
-def _insert(conn: Connection, name: str, rows: list[dict], statement: str, parameters: tuple | None = None) -> None:
-    """Register `rows` as the Arrow table `name` and run `sql/load/<statement>.sql` over it."""
-    if not rows:
-        return
+def _insert(conn: Connection, name: str, rows: list[dict], statement: str, parameters: tuple | None = None) -> list:
+    """Register `rows` as the Arrow table `name` and run `sql/load/<statement>.sql` over it;
+    returns the rows the statement returns (none unless it has a `returning` clause)."""
+    return _insert_table(conn, name, _table(name, rows), statement, parameters)
+
+
+def _insert_table(conn: Connection, name: str, table: pa.Table, statement: str,
+                  parameters: tuple | None = None) -> list:
+    if table.num_rows == 0:
+        return []
     raw = conn.connection.driver_connection
-    raw.register(name, _table(name, rows))
+    raw.register(name, table)
     try:
-        execute_file(conn, f"load/{statement}.sql", parameters)
+        result = execute_file(conn, f"load/{statement}.sql", parameters)
+        return list(result) if result.returns_rows else []
     finally:
         raw.unregister(name)
 
@@ -239,9 +250,9 @@ def unchanged_file_rows(files: list[SourceFile], seen_at: datetime) -> list[dict
     return [{"path": f.path, "size_bytes": f.size, "modified_at": f.mtime, "seen_at": seen_at} for f in files]
 
 
-# Parents before children: foreign keys are checked statement by statement.
+# Articles first (the facts of the articles it inserts follow), entities before the mentions
+# that point at them.
 _LOAD_ORDER = [
-    ("batch_articles", "insert_articles"),
     ("batch_entities", "insert_entities"),
     ("batch_mentions", "insert_mentions"),
     ("batch_amounts", "insert_amounts"),
@@ -255,18 +266,25 @@ _LOAD_ORDER = [
 
 def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
     """Store one batch in one transaction; returns what it added (zero on a repeat)."""
-    rows = batch_rows(batch)
+    tables = {name: _table(name, rows) for name, rows in batch_rows(batch).items()}
     with engine.begin() as conn:
         before = _fact_counts(conn)
         started = time.perf_counter()
+        inserted = [row[0] for row in _insert_table(conn, "batch_articles", tables["batch_articles"],
+                                                    "insert_articles")]
+        # Facts only for the articles this transaction stored: an article already in the
+        # warehouse (a batch loaded again) keeps the facts it has.
+        for name in ("batch_mentions", "batch_amounts"):
+            tables[name] = tables[name].filter(pc.is_in(tables[name]["article_id"], pa.array(inserted, pa.string())))
         for name, statement in _LOAD_ORDER:
-            _insert(conn, name, rows[name], statement)
+            _insert_table(conn, name, tables[name], statement)
         inserting = time.perf_counter() - started
         after = _fact_counts(conn)
         articles, _, mentions, amounts = (a - b for a, b in zip(after, before))
         execute_file(conn, "load/add_batch_to_run.sql", (articles, mentions, amounts, batch.run_id))
     return LoadCounts(*(a - b for a, b in zip(after, before)),
-                      rows_offered=sum(len(rows[name]) for name, _ in _LOAD_ORDER), insert_seconds=inserting)
+                      rows_offered=sum(tables[name].num_rows for name in ["batch_articles", *(n for n, _ in _LOAD_ORDER)]),
+                      insert_seconds=inserting)
 
 
 def _fact_counts(conn: Connection) -> tuple[int, int, int, int]:

@@ -6,3 +6,5 @@ select
     article_id, title, body, published_date, dateline_place, agency, outlet, url, source_ref,
     source_path, source_position, char_count, run_id, extractor_version, language
 from batch_articles
+-- The ids this statement stored: their mentions and amounts follow in the same transaction.
+returning article_id

@@ -2,3 +2,4 @@
 insert or ignore into entities (entity_id, entity_key, name, label, country_code)
 select entity_id, entity_key, name, label, country_code
 from batch_entities
+where entity_id not in (select entity_id from entities)

@@ -55,6 +55,26 @@ def test_migrations_apply_once_and_are_recorded(tmp_path):
     engine.dispose()
 
 
+def test_facts_loaded_before_their_keys_were_dropped_are_kept(tmp_path, sample_articles, sample_extractions):
+    # A warehouse of the schema before migration 014 (keys and foreign keys enforced) upgraded
+    # in place: the rebuilt mentions, amounts and deliveries hold the same rows.
+    engine = db.connect(tmp_path / "w.duckdb")
+    with engine.begin() as conn:
+        db.execute_file(conn, "schema/schema_migrations.sql")
+        for version, path in db.migration_files():
+            if version < 14:
+                conn.exec_driver_sql(path.read_text(encoding="utf-8"))
+                db.execute_file(conn, "schema/record_migration.sql", (version, path.name))
+    load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
+    before = sorted(rows(engine, "select * from mentions")), sorted(rows(engine, "select * from amounts")), \
+        sorted(rows(engine, "select * from deliveries"))
+    assert db.migrate(engine) == ["014_fact_tables_without_enforced_keys.sql"]
+    after = sorted(rows(engine, "select * from mentions")), sorted(rows(engine, "select * from amounts")), \
+        sorted(rows(engine, "select * from deliveries"))
+    assert after == before and len(before[0]) > 20
+    engine.dispose()
+
+
 def test_every_seed_csv_is_loaded_into_its_reference_table(engine):
     for path in sorted(SEEDS_DIR.glob("*.csv")):
         with open(path, encoding="utf-8") as handle:
