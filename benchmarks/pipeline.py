@@ -220,6 +220,8 @@ def measure_size(articles: int, records: list[dict], work_dir: Path, raw_process
         "entity_post_share_of_ner": (stages.get("entity_rules", 0) + stages.get("canonicalisation", 0)) / stages["ner"],
         "rows_written": rows, "load_rows_per_second": rows / stages["load"] if stages.get("load") else None,
         "insert_rows_per_second": (stages["load_rows"] / stages["load_insert"]) if stages.get("load_insert") else None,
+        "fact_insert_rows_per_second": (stages["load_fact_rows"] / stages["load_insert_facts"])
+        if stages.get("load_insert_facts") else None,
         "peak_rss_mb": first["peak_rss_mb"], "peak_rss_main_mb": first["peak_rss_main_mb"],
         "noop_rerun_seconds": rerun["flow_seconds"],
         "snapshot_mb": (db_path.with_name("warehouse.snapshot.duckdb").stat().st_size / 2**20),
@@ -258,14 +260,15 @@ STAGES = ("discover", "read", "ner", "entity_rules", "canonicalisation", "figure
 def format_table(results: list[dict]) -> str:
     lines = []
     header = f"{'N':>6} {'words':>9} {'raw NER w/s':>12} {'pipeline w/s':>13} {'ratio':>6} {'fig/NER':>8} " \
-             f"{'post/NER':>9} {'load rows/s':>12} {'insert rows/s':>14} {'peak RSS':>9} {'no-op':>6}"
+             f"{'post/NER':>9} {'load rows/s':>12} {'insert rows/s':>14} {'fact rows/s':>12} {'peak RSS':>9} " \
+             f"{'no-op':>6}"
     lines += [header, "-" * len(header)]
     for r in results:
         lines.append(
             f"{r['articles']:>6} {r['words']:>9,} {r['raw_ner_words_per_second']:>12,.0f} "
             f"{r['pipeline_words_per_second']:>13,.0f} {r['ratio']:>6.2f} {r['figures_share_of_ner']:>8.1%} "
             f"{r['entity_post_share_of_ner']:>9.1%} {r['load_rows_per_second'] or 0:>12,.0f} "
-            f"{r['insert_rows_per_second'] or 0:>14,.0f} "
+            f"{r['insert_rows_per_second'] or 0:>14,.0f} {r.get('fact_insert_rows_per_second') or 0:>12,.0f} "
             f"{r['peak_rss_mb']:>6.0f} MB {r['noop_rerun_seconds']:>5.2f}s")
     lines += ["", "seconds per stage of the pipeline run (extraction stages summed over worker processes):",
               f"{'N':>6} " + " ".join(f"{s[:12]:>12}" for s in STAGES) + f" {'flow total':>11}"]

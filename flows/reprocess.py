@@ -15,6 +15,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 from sqlalchemy.engine import Engine
 
 from flows.ingest import extract_batch, finish_warehouse, open_warehouse, publish_snapshot, record_failure
@@ -66,9 +67,9 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
         while page := load.articles_to_reprocess(engine, version=version, everything=everything,
                                                   after=after, limit=batch_size):
             spanish = ingest.to_extract(page)   # one not in Spanish keeps no facts
-            extracted = extract_batch(spanish, settings.extract_processes).extractions if spanish else []
+            extracted = extract_batch(quote(spanish), settings.extract_processes).extractions if spanish else []
             extractions = ingest.one_extraction_per_article(page, extracted)
-            replaced = replace_batch(engine, version, extractions)
+            replaced = replace_batch(engine, version, quote(extractions))
             after = page[-1].article_id
             counts.articles_reprocessed += replaced.articles
             counts.mentions_loaded += replaced.mentions

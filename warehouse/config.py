@@ -9,7 +9,11 @@ from pathlib import Path
 from warehouse.paths import SAMPLE_INBOX
 
 DEFAULT_DB = "warehouse.duckdb"
-DEFAULT_BATCH_SIZE = 64
+# Articles per extraction batch and per load transaction. Measured here (2 cores, N = 1,000 and
+# 2,000): the inserts of a 64-article batch ran at 44,000 rows/s, of 512 at 270,000-390,000
+# rows/s (per-statement costs spread over more rows), with the flow 3-6 % faster overall; 1,024
+# gained little more and doubles what a killed run has to do again.
+DEFAULT_BATCH_SIZE = 512
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 DEFAULT_CRON = "*/15 * * * *"
 # A run started while another writes waits this long for it, then gives up with a clear message.

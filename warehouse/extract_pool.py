@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warehouse.extract import Extraction, StageSeconds, extract_texts
-from warehouse.paragraph_tags import ParagraphTags, paragraph_hash, split_paragraphs
+from warehouse.paragraph_tags import ParagraphTags, RecentTags, paragraph_hash, split_paragraphs
 
 # Articles per task sent to a worker: small enough to balance two workers over a batch of 64,
 # large enough that pickling a chunk costs nothing next to tagging it.
@@ -35,6 +35,8 @@ CHUNK_ARTICLES = 8
 OWNER_CHECK_SECONDS = 1.0
 
 _pools: dict[int, ProcessPoolExecutor] = {}
+# Paragraphs tagged lately in this process, for the batches extracted next or at the same time.
+_recent_tags = RecentTags()
 _pools_lock = threading.Lock()
 _in_process_lock = threading.Lock()
 
@@ -111,7 +113,6 @@ def extract_in_processes(items: Sequence[tuple[Any, str]], *, processes: int,
             return _extract_chunk(triples, known_tags, reuse_tags)
     chunks = [triples[start:start + CHUNK_ARTICLES] for start in range(0, len(triples), CHUNK_ARTICLES)]
     parts: list[ExtractedBatch | None] = [None] * len(chunks)
-    learned = dict(known_tags)   # grows with each finished chunk's newly tagged paragraphs
     waiting, running = deque(enumerate(chunks)), {}
     try:
         pool = _pool(processes)
@@ -122,12 +123,15 @@ def extract_in_processes(items: Sequence[tuple[Any, str]], *, processes: int,
             while waiting and len(running) <= processes:
                 number, chunk = waiting.popleft()
                 # Each worker gets the known tags of its own chunk's paragraphs only.
-                known = {key: learned[key] for key in chunk_paragraph_hashes(chunk) if key in learned}
+                hashes = chunk_paragraph_hashes(chunk)
+                known = {key: known_tags[key] for key in hashes if key in known_tags}
+                if reuse_tags:
+                    known |= _recent_tags.known(hashes - known.keys())
                 running[pool.submit(_extract_chunk, chunk, known, reuse_tags)] = number
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 part = parts[running.pop(future)] = future.result()
-                learned.update(part.new_tags)
+                _recent_tags.add(part.new_tags)
     except BrokenProcessPool:
         # A worker died (out of memory, killed): this run fails, the next one (in `serve`, the
         # same process) gets a fresh pool instead of this broken one.
@@ -141,6 +145,11 @@ def extract_in_processes(items: Sequence[tuple[Any, str]], *, processes: int,
         batch.new_tags.update(part.new_tags)
         batch.paragraphs_tagged += part.paragraphs_tagged
     return batch
+
+
+def forget_recent_tags() -> None:
+    """Drop the tags kept in memory (a new run may run another extractor version)."""
+    _recent_tags.clear()
 
 
 def chunk_paragraph_hashes(items: Sequence[tuple]) -> set[str]:

@@ -218,22 +218,6 @@ def one_extraction_per_article(articles: list, extracted: list[Extraction]) -> l
     return [by_id.get(a.article_id) or Extraction(a.article_id, (), (), ()) for a in articles]
 
 
-class RecentTags:
-    """Paragraph tags learned in this run, newest kept, at most `limit` (memory stays bounded)."""
-
-    def __init__(self, limit: int = 50_000) -> None:
-        self.limit = limit
-        self._tags: dict[str, ParagraphTags] = {}
-
-    def add(self, tags: dict[str, ParagraphTags]) -> None:
-        self._tags.update(tags)
-        for key in list(self._tags)[: max(len(self._tags) - self.limit, 0)]:
-            del self._tags[key]
-
-    def known(self, hashes: set[str]) -> dict[str, ParagraphTags]:
-        return {key: self._tags[key] for key in hashes if key in self._tags}
-
-
 class StageClock:
     """Seconds per stage of a run, as `run_stages` stores them."""
 

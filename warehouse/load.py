@@ -74,6 +74,8 @@ class LoadCounts:
     rows_offered: int = 0         # staging rows handed to the Arrow inserts (repeats included)
     insert_seconds: float = 0.0   # time in those `insert ... select from arrow` statements (the
                                   # Arrow tables are built before; commit not included)
+    fact_rows: int = 0            # of which mentions and amounts (tables without enforced keys)
+    fact_seconds: float = 0.0
 
 
 def entity_id(key: str) -> str:
@@ -250,6 +252,7 @@ def unchanged_file_rows(files: list[SourceFile], seen_at: datetime) -> list[dict
     return [{"path": f.path, "size_bytes": f.size, "modified_at": f.mtime, "seen_at": seen_at} for f in files]
 
 
+_FACT_TABLES = ("batch_mentions", "batch_amounts")
 # Articles first (the facts of the articles it inserts follow), entities before the mentions
 # that point at them.
 _LOAD_ORDER = [
@@ -274,17 +277,22 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
                                                     "insert_articles")]
         # Facts only for the articles this transaction stored: an article already in the
         # warehouse (a batch loaded again) keeps the facts it has.
-        for name in ("batch_mentions", "batch_amounts"):
+        for name in _FACT_TABLES:
             tables[name] = tables[name].filter(pc.is_in(tables[name]["article_id"], pa.array(inserted, pa.string())))
+        fact_seconds = 0.0
         for name, statement in _LOAD_ORDER:
+            statement_started = time.perf_counter()
             _insert_table(conn, name, tables[name], statement)
+            if name in _FACT_TABLES:
+                fact_seconds += time.perf_counter() - statement_started
         inserting = time.perf_counter() - started
         after = _fact_counts(conn)
         articles, _, mentions, amounts = (a - b for a, b in zip(after, before))
         execute_file(conn, "load/add_batch_to_run.sql", (articles, mentions, amounts, batch.run_id))
     return LoadCounts(*(a - b for a, b in zip(after, before)),
                       rows_offered=sum(tables[name].num_rows for name in ["batch_articles", *(n for n, _ in _LOAD_ORDER)]),
-                      insert_seconds=inserting)
+                      insert_seconds=inserting, fact_rows=sum(tables[name].num_rows for name in _FACT_TABLES),
+                      fact_seconds=fact_seconds)
 
 
 def _fact_counts(conn: Connection) -> tuple[int, int, int, int]:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -77,3 +79,29 @@ def join_docs(vocab: Vocab, docs: list[Doc]) -> Doc:
     if len(docs) == 1:
         return docs[0]
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+class RecentTags:
+    """The tags of the last `limit` paragraphs tagged, shared by the threads of one process (the
+    extraction batches in flight): a rewrite sent soon after its original is usually in a batch
+    still being tagged, before the original's tags reach the warehouse. Bounded: a paragraph's
+    tags take about 10 KB of Python objects, so 4,000 of them about 40 MB."""
+
+    def __init__(self, limit: int = 4_000) -> None:
+        self.limit = limit
+        self._tags: OrderedDict[str, ParagraphTags] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, tags: dict[str, ParagraphTags]) -> None:
+        with self._lock:
+            self._tags.update(tags)
+            while len(self._tags) > self.limit:
+                self._tags.popitem(last=False)
+
+    def known(self, hashes: set[str]) -> dict[str, ParagraphTags]:
+        with self._lock:
+            return {key: self._tags[key] for key in hashes if key in self._tags}
+
+    def clear(self) -> None:
+        with self._lock:
+            self._tags.clear()

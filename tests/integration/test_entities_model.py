@@ -161,3 +161,19 @@ def test_a_worker_that_dies_fails_its_batch_and_the_next_batch_gets_a_fresh_pool
     with pytest.raises(extract_pool.BrokenProcessPool):
         extract_pool.extract_in_processes(items, processes=2)
     assert extract_pool.extract_in_processes(items, processes=2).extractions == first.extractions
+
+
+def test_a_paragraph_repeated_across_chunks_of_a_batch_is_tagged_once():
+    from warehouse import extract_pool
+
+    extract_pool.forget_recent_tags()
+    shared = "El presidente de Rusia, Vladímir Putin, recibió en Moscú a su homólogo de Kazajistán."
+    # Chunks of 8 articles, three sent at first, the next as one finishes: the repeat (article 76,
+    # in the last chunk) is sent after seven chunks finished, its original's (the first) among them.
+    items = [(f"{n:02}", f"Texto propio número {n} sobre el comercio." + (f"\n\n{shared}" if n in (0, 76) else ""))
+             for n in range(80)]
+    shared_off = extract_pool.extract_in_processes(items, processes=2, reuse_tags=False)
+    shared_on = extract_pool.extract_in_processes(items, processes=2)
+    assert shared_off.paragraphs_tagged == 82 and shared_on.paragraphs_tagged == 81
+    assert shared_on.extractions == shared_off.extractions
+    extract_pool.forget_recent_tags()
