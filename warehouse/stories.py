@@ -1,0 +1,325 @@
+"""Stories: which articles tell the same story, and which paragraphs repeat.
+
+Wire services re-send a story (an update, a correction, another outlet's rewrite); analysts must
+not count it twice. This module is the plain-Python core, with no database and no Prefect:
+
+- a paragraph's *identity* is the hash of its normalised text, so a re-sent paragraph with other
+  quotes, a changed comma or double spaces is the same paragraph (`article_paragraphs`);
+- an article's *sketch* is a MinHash signature of the word shingles of its normalised text plus
+  the number of distinct shingles (`sketch`);
+- LSH *band keys* (`band_keys`) let the warehouse find the few earlier articles worth comparing
+  with a new one: it stores (band_key, article_id) rows and looks candidates up by key;
+- `assign_stories` puts each new article in the story of its closest earlier article, or starts
+  a new story.
+
+The measure, and why: `story_similarity` is the estimated *containment* of the smaller article's
+shingles in the larger one's (overlap / smaller set), not Jaccard (overlap / union). An update
+that adds paragraphs, or a short rewrite of a long article, keeps most of its text in the other
+but has a low Jaccard because the union grows: the two samples (`seeds/articles/`, one event
+told twice) have an exact 3-shingle Jaccard of 0.28 but a containment of 0.53. Containment is
+estimated from the MinHash Jaccard and the two shingle counts; when the sizes differ a lot that
+estimate rests on few matching hash positions, so a pair must also reach a Jaccard floor
+(`StorySettings.min_jaccard`), which is also the threshold the LSH bands are tuned for.
+Defaults and the evidence for them: `StorySettings` and `benchmarks/story_thresholds.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+# Imports spaCy's Doc class (not a model): the one paragraph splitter lives there.
+from warehouse.paragraph_tags import split_paragraphs
+
+
+# --- settings --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StorySettings:
+    """How articles are sketched and when two of them tell the same story.
+
+    Chosen on the 286 FakeDeS articles, the two samples and `tests/data/story_pairs.jsonl`
+    (`benchmarks/story_thresholds.py` prints the evidence):
+
+    - `shingle_size` 3: words in each shingle. Exact 3-shingle containment of the samples is
+      0.53 against at most 0.12 for any unrelated corpus pair; 1-shingles (bags of words) make
+      unrelated articles on one topic look alike, and longer shingles lose the reworded
+      sentences of a rewrite.
+    - `num_perm` 256: MinHash permutations. The Jaccard floor 0.1 is about 26 matching positions
+      (noise of an unrelated pair at its highest Jaccard, 0.03, is about 8 +- 3), and datasketch
+      gives 117 bands of 2 rows: a pair at Jaccard 0.15 shares a band with probability 0.93,
+      at 0.2 with 0.99, at 0.01 (typical unrelated) with 0.01. With 128 permutations a pair at
+      0.15 would be found only 77 % of the time. A signature is 1 KiB.
+    - `min_jaccard` 0.1: the floor under which a pair is never a story, and the threshold the
+      LSH bands are tuned for. Unrelated corpus pairs reach 0.03 at most; a brief that is a
+      tenth of the article it comes from has at most 0.1.
+    - `min_containment` 0.3: the decision. Unrelated corpus pairs reach 0.12 (same topic,
+      shared stock phrases), the samples 0.53; an update or a correction is near 1.
+    - `seed` 1: fixed, so signatures stored in the warehouse stay comparable. Changing any of
+      `shingle_size`, `num_perm`, `seed` or `min_jaccard` changes signatures or band keys:
+      the stored sketches must then be rebuilt.
+    """
+
+    shingle_size: int = 3
+    num_perm: int = 256
+    min_jaccard: float = 0.1
+    min_containment: float = 0.3
+    seed: int = 1
+
+    @property
+    def bands(self) -> tuple[int, int]:
+        """(number of bands, rows per band) for `min_jaccard` and `num_perm`."""
+        return _lsh_bands(self.min_jaccard, self.num_perm)
+
+
+@lru_cache(maxsize=None)
+def _lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    # datasketch 2.0.0, datasketch/lsh.py: `MinHashLSH.__init__` sets `self.b, self.r` from
+    # `_optimal_param(threshold, num_perm, 0.5, 0.5)`, a grid search over (b, r) minimising the
+    # integrated false positive and false negative probabilities of 1 - (1 - s**r)**b. Asking
+    # the index keeps us on its optimiser rather than a copy of a private function.
+    index = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return index.b, index.r
+
+
+# --- paragraphs ------------------------------------------------------------------------------
+
+# A number keeps its separators, unified as `.`: `30.000`, `30,000` and `30 000` (no-break
+# spaces) are one figure, while `1,5` and `15` stay different figures (a correction).
+_TOKEN = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)+|\w+|[^\w\s]")
+_NUMBER_SEPARATOR = re.compile(r"[,\u00a0\u202f]")
+
+
+def normalise_paragraph(text: str) -> str:
+    """The text as words separated by single spaces: case folded, accents removed, punctuation
+    and quotes (« » “ ” ‘ ’ " ' ` ´) removed, number separators unified; symbols such as `%`,
+    `$` and `€` kept as words of their own (`70 %` and `70` are different figures).
+
+    Accents are folded because re-sent copies differ in them without changing a word: the
+    samples write `ésta última` and `esta última` (the tilde the RAE dropped in 2010), outlets
+    differ in `sólo`/`solo`, `guión`/`guion`. The few words an accent tells apart (`él`/`el`,
+    `más`/`mas`) never make two otherwise equal paragraphs different stories.
+    """
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    words = []
+    for token in _TOKEN.findall(text):
+        if token[0].isdigit():
+            words.append(_NUMBER_SEPARATOR.sub(".", token))
+        elif len(token) == 1 and not token.isalnum() and not _is_symbol(token):
+            continue                                   # punctuation and quotes say nothing
+        else:
+            words.append(token)
+    return " ".join(words)
+
+
+def _is_symbol(char: str) -> bool:
+    # `%` and `‰` are punctuation to Unicode (Po) but a unit to a figure; Sk (` ´ ^) are
+    # written as quotes and accents, not as words.
+    category = unicodedata.category(char)
+    return char in "%‰" or (category.startswith("S") and category != "Sk")
+
+
+def paragraph_identity(text: str) -> str:
+    """Identity of a paragraph's normalised text: equal for a re-sent paragraph.
+
+    Not `paragraph_tags.paragraph_hash`, which hashes the exact text for the NER cache."""
+    return hashlib.sha256(normalise_paragraph(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    paragraph_no: int        # 0-based, in the order of the body
+    start_char: int          # body[start_char:end_char] is the paragraph's text
+    end_char: int
+    identity: str            # `paragraph_identity` of that text
+
+
+def article_paragraphs(body: str) -> list[Paragraph]:
+    """The body's paragraphs (separated by blank lines) with their offsets and identities.
+
+    Every character of the body is in a paragraph or in a blank-line break between two; a body
+    without blank lines is one paragraph."""
+    paragraphs = []
+    start = 0
+    for piece, is_paragraph in split_paragraphs(body):
+        if is_paragraph:
+            paragraphs.append(Paragraph(len(paragraphs), start, start + len(piece), paragraph_identity(piece)))
+        start += len(piece)
+    return paragraphs
+
+
+def paragraph_at(paragraphs: Sequence[Paragraph], char_offset: int) -> int:
+    """The `paragraph_no` of the paragraph holding `char_offset` (an offset in a break belongs
+    to the paragraph before it). `paragraphs` as `article_paragraphs` returns them."""
+    index = bisect_right([paragraph.start_char for paragraph in paragraphs], char_offset) - 1
+    if index < 0 or char_offset >= paragraphs[-1].end_char:
+        raise ValueError(f"offset {char_offset} is outside the article's paragraphs")
+    return paragraphs[index].paragraph_no
+
+
+# --- sketches --------------------------------------------------------------------------------
+
+# datasketch 2.0.0's default permutation scheme: values are uint32 (`affine32`; `affine64` is
+# for sets of 100 million shingles). Little-endian bytes make a signature the same BLOB on
+# every machine.
+_SCHEME = "affine32"
+_SIGNATURE_DTYPE = np.dtype("<u4")
+_EMPTY_VALUE = np.iinfo(np.uint32).max       # what every position holds when nothing was hashed
+
+
+def shingles(body: str, shingle_size: int) -> set[str]:
+    """The distinct runs of `shingle_size` words of the normalised body; a body with fewer
+    words is one shingle, an empty body none."""
+    words = normalise_paragraph(body).split()
+    if len(words) <= shingle_size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[index:index + shingle_size]) for index in range(len(words) - shingle_size + 1)}
+
+
+@lru_cache(maxsize=None)
+def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    # Drawing 256 permutations costs more than hashing an article; they depend only on these two.
+    return MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME).permutations
+
+
+def signature(body: str, settings: StorySettings = StorySettings()) -> np.ndarray:
+    """The MinHash signature (`num_perm` uint32 values) of the body's shingles."""
+    return _signature_of(shingles(body, settings.shingle_size), settings)
+
+
+def _signature_of(shingle_set: set[str], settings: StorySettings) -> np.ndarray:
+    minhash = MinHash(num_perm=settings.num_perm, seed=settings.seed, scheme=_SCHEME,
+                      permutations=_permutations(settings.num_perm, settings.seed))
+    minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingle_set)])
+    return minhash.digest().astype(np.uint32)
+
+
+def signature_to_bytes(values: np.ndarray) -> bytes:
+    """The signature as a BLOB: 4 bytes per value, little-endian."""
+    return np.asarray(values, dtype=_SIGNATURE_DTYPE).tobytes()
+
+
+def signature_from_bytes(data: bytes) -> np.ndarray:
+    """The signature `signature_to_bytes` stored."""
+    return np.frombuffer(data, dtype=_SIGNATURE_DTYPE).astype(np.uint32)
+
+
+@dataclass(frozen=True, eq=False)
+class StorySketch:
+    """What story matching needs of one article, kept in the warehouse beside it."""
+    article_id: str
+    signature: np.ndarray = field(repr=False)
+    shingle_count: int       # distinct shingles: with the signature, it estimates containment
+
+
+def sketch(article_id: str, body: str, settings: StorySettings = StorySettings()) -> StorySketch:
+    shingle_set = shingles(body, settings.shingle_size)
+    return StorySketch(article_id, _signature_of(shingle_set, settings), len(shingle_set))
+
+
+def band_keys(values: np.ndarray, settings: StorySettings = StorySettings()) -> list[str]:
+    """One key per LSH band, `"<band>:<the band's values in hex>"`; two articles are compared
+    only if they share a key. An empty text has no keys (it would share all of them)."""
+    if bool(np.all(values == _EMPTY_VALUE)):
+        return []
+    bands, rows = settings.bands
+    data = np.asarray(values, dtype=">u4")   # big-endian: the hex reads as the numbers do
+    return [f"{band:03d}:{data[band * rows:(band + 1) * rows].tobytes().hex()}" for band in range(bands)]
+
+
+# --- similarity ------------------------------------------------------------------------------
+
+def similarity(values_a: np.ndarray, values_b: np.ndarray) -> float:
+    """MinHash estimate of the Jaccard similarity of two articles' shingles (the share of
+    positions where the signatures agree)."""
+    if len(values_a) != len(values_b):
+        raise ValueError("signatures of different lengths (made with other settings)")
+    return float(np.count_nonzero(values_a == values_b)) / len(values_a)
+
+
+def containment(jaccard: float, count_a: int, count_b: int) -> float:
+    """Estimated share of the smaller shingle set that is in the other one.
+
+    |A and B| = J * (|A| + |B|) / (1 + J), from J = |A and B| / (|A| + |B| - |A and B|)."""
+    if min(count_a, count_b) == 0:
+        return 0.0
+    overlap = jaccard * (count_a + count_b) / (1 + jaccard)
+    return min(1.0, overlap / min(count_a, count_b))
+
+
+def story_similarity(a: StorySketch | StoryCandidate, b: StorySketch | StoryCandidate,
+                     settings: StorySettings = StorySettings()) -> float:
+    """How much of the shorter article the longer one tells (estimated containment), or 0.0
+    when their Jaccard is under `settings.min_jaccard` (too few agreeing positions for the
+    containment estimate to mean anything). Two articles tell the same story when this is at
+    least `settings.min_containment`."""
+    jaccard = similarity(a.signature, b.signature)
+    if jaccard < settings.min_jaccard or min(a.shingle_count, b.shingle_count) == 0:
+        return 0.0
+    return containment(jaccard, a.shingle_count, b.shingle_count)
+
+
+# --- stories ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, eq=False)
+class StoryCandidate:
+    """An article already in the warehouse that shares a band key with a new one."""
+    article_id: str
+    story_id: str
+    signature: np.ndarray = field(repr=False)
+    shingle_count: int
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    article_id: str
+    story_id: str
+    closest_article_id: str | None   # the most similar earlier article it was matched with
+    similarity: float | None         # their `story_similarity`; None when it starts a story
+
+
+def assign_stories(new: Sequence[StorySketch], earlier: Sequence[StoryCandidate],
+                   settings: StorySettings = StorySettings()) -> list[StoryAssignment]:
+    """Each new article (in arrival order) in the story of its closest earlier article.
+
+    "Earlier" is every candidate and every article before it in `new`. Only articles sharing a
+    band key are compared, as in the warehouse. The closest is the highest `story_similarity`
+    (ties: the smaller article id); if it is under `settings.min_containment` the article starts
+    its own story, whose id is its article id. Stories are never merged: an article close to
+    two stories joins the closest. An article is never compared with itself (same id)."""
+    index: dict[str, list[StoryCandidate]] = defaultdict(list)
+    for candidate in earlier:
+        for key in band_keys(candidate.signature, settings):
+            index[key].append(candidate)
+
+    assignments = []
+    for article in new:
+        seen: dict[str, StoryCandidate] = {}
+        keys = band_keys(article.signature, settings)
+        for key in keys:
+            for candidate in index.get(key, ()):
+                if candidate.article_id != article.article_id:
+                    seen[candidate.article_id] = candidate
+        scored = [(story_similarity(article, candidate, settings), candidate) for candidate in seen.values()]
+        matches = [(score, candidate) for score, candidate in scored if score >= settings.min_containment]
+        if matches:
+            score, closest = min(matches, key=lambda match: (-match[0], match[1].article_id))
+            assignment = StoryAssignment(article.article_id, closest.story_id, closest.article_id, score)
+        else:
+            assignment = StoryAssignment(article.article_id, article.article_id, None, None)
+        assignments.append(assignment)
+        as_candidate = StoryCandidate(article.article_id, assignment.story_id, article.signature,
+                                      article.shingle_count)
+        for key in keys:
+            index[key].append(as_candidate)
+    return assignments
