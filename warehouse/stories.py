@@ -5,10 +5,11 @@ not count it twice. This module is the plain-Python core, with no database and n
 
 - a paragraph's *identity* is the hash of its normalised text, so a re-sent paragraph with other
   quotes, a changed comma or double spaces is the same paragraph (`article_paragraphs`);
-- an article's *sketch* is a MinHash signature of the word shingles of its normalised text plus
-  the number of distinct shingles (`sketch`);
-- LSH *band keys* (`band_keys`) let the warehouse find the few earlier articles worth comparing
-  with a new one: it stores (band_key, article_id) rows and looks candidates up by key;
+- an article's *sketch* is a MinHash signature of the word shingles of its normalised text,
+  the number of distinct shingles, and the identities of its distinctive (long) paragraphs;
+- its *lookup keys* (`story_keys`: the LSH band keys of `band_keys` and one key per distinctive
+  paragraph) let the warehouse find the few earlier articles worth comparing with a new one: it
+  stores (key, article_id) rows and looks candidates up by key, never scanning all articles;
 - `assign_stories` puts each new article in the story of its closest earlier article, or starts
   a new story.
 
@@ -19,7 +20,10 @@ but has a low Jaccard because the union grows: the two samples (`seeds/articles/
 told twice) have an exact 3-shingle Jaccard of 0.28 but a containment of 0.53. Containment is
 estimated from the MinHash Jaccard and the two shingle counts; when the sizes differ a lot that
 estimate rests on few matching hash positions, so a pair must also reach a Jaccard floor
-(`StorySettings.min_jaccard`), which is also the threshold the LSH bands are tuned for.
+(`StorySettings.min_jaccard`). LSH bands find pairs by Jaccard, so a brief cut from a long
+article (Jaccard under 0.1) would often be missed by them alone: a paragraph kept word for word
+is a lookup key too. Known limit: a brief that is both short and reworded throughout is found
+only by luck (Jaccard-tuned bands); finding it reliably needs LSH Ensemble (size partitions).
 Defaults and the evidence for them: `StorySettings` and `benchmarks/story_thresholds.py`.
 """
 
@@ -45,7 +49,7 @@ from warehouse.paragraph_tags import split_paragraphs
 
 @dataclass(frozen=True)
 class StorySettings:
-    """How articles are sketched and when two of them tell the same story.
+    """How articles are sketched, found and judged to tell the same story.
 
     Chosen on the 286 FakeDeS articles, the two samples and `tests/data/story_pairs.jsonl`
     (`benchmarks/story_thresholds.py` prints the evidence):
@@ -54,31 +58,42 @@ class StorySettings:
       0.53 against at most 0.12 for any unrelated corpus pair; 1-shingles (bags of words) make
       unrelated articles on one topic look alike, and longer shingles lose the reworded
       sentences of a rewrite.
-    - `num_perm` 256: MinHash permutations. The Jaccard floor 0.1 is about 26 matching positions
-      (noise of an unrelated pair at its highest Jaccard, 0.03, is about 8 +- 3), and datasketch
-      gives 117 bands of 2 rows: a pair at Jaccard 0.15 shares a band with probability 0.93,
-      at 0.2 with 0.99, at 0.01 (typical unrelated) with 0.01. With 128 permutations a pair at
-      0.15 would be found only 77 % of the time. A signature is 1 KiB.
-    - `min_jaccard` 0.1: the floor under which a pair is never a story, and the threshold the
-      LSH bands are tuned for. Unrelated corpus pairs reach 0.03 at most; a brief that is a
-      tenth of the article it comes from has at most 0.1.
-    - `min_containment` 0.3: the decision. Unrelated corpus pairs reach 0.12 (same topic,
-      shared stock phrases), the samples 0.53; an update or a correction is near 1.
-    - `seed` 1: fixed, so signatures stored in the warehouse stay comparable. Changing any of
-      `shingle_size`, `num_perm`, `seed` or `min_jaccard` changes signatures or band keys:
-      the stored sketches must then be rebuilt.
+    - `num_perm` 256: MinHash permutations (a signature is 1 KiB). With `lsh_threshold` 0.1
+      datasketch chooses 117 bands of 2 rows: a pair at Jaccard 0.15 shares a band with
+      probability 0.93, at 0.2 with 0.99, at 0.01 (a typical unrelated pair) with 0.01. With
+      128 permutations it chooses 64 x 2, and a pair at 0.15 is found only 77 % of the time.
+    - `lsh_threshold` 0.1: the Jaccard the bands are tuned for. A lower one needs one-row bands,
+      which make most articles on a topic candidates of each other.
+    - `min_paragraph_words` 12: a paragraph this long is *distinctive*: its identity is a
+      lookup key too. A brief cut from a long article keeps whole paragraphs but, being a
+      seventh of the article, has a Jaccard under 0.1 that the bands would miss half the time;
+      a shared paragraph finds it. Shorter paragraphs (subheads, `Se espera que ...`) are too
+      common to be worth a lookup.
+    - `min_jaccard` 0.05: under it a pair is never one story, whatever the containment. The
+      containment estimate of a small article against a large one rests on few agreeing
+      positions: 0.05 is 13 of 256, where an unrelated pair (exact Jaccard at most 0.03 in the
+      corpus, 8 +- 3 positions) rarely reaches, while a brief an eighth of its article, 80 %
+      contained, has 0.09.
+    - `min_containment` 0.3: the decision. Unrelated corpus pairs reach 0.12 exactly (same topic,
+      stock phrases), the samples 0.53, a rewrite half the length of its source 0.53; an update
+      or a correction is near 1.
+    - `seed` 1: fixed, so signatures stored in the warehouse stay comparable. Changing
+      `shingle_size`, `num_perm`, `seed`, `lsh_threshold` or the normalisation changes
+      signatures or keys: the stored sketches and keys must then be rebuilt.
     """
 
     shingle_size: int = 3
     num_perm: int = 256
-    min_jaccard: float = 0.1
+    lsh_threshold: float = 0.1
+    min_paragraph_words: int = 12
+    min_jaccard: float = 0.05
     min_containment: float = 0.3
     seed: int = 1
 
     @property
     def bands(self) -> tuple[int, int]:
-        """(number of bands, rows per band) for `min_jaccard` and `num_perm`."""
-        return _lsh_bands(self.min_jaccard, self.num_perm)
+        """(number of bands, rows per band) for `lsh_threshold` and `num_perm`."""
+        return _lsh_bands(self.lsh_threshold, self.num_perm)
 
 
 @lru_cache(maxsize=None)
@@ -220,11 +235,23 @@ class StorySketch:
     article_id: str
     signature: np.ndarray = field(repr=False)
     shingle_count: int       # distinct shingles: with the signature, it estimates containment
+    distinctive_paragraphs: tuple[str, ...] = ()   # identities of paragraphs long enough to look up
 
 
 def sketch(article_id: str, body: str, settings: StorySettings = StorySettings()) -> StorySketch:
     shingle_set = shingles(body, settings.shingle_size)
-    return StorySketch(article_id, _signature_of(shingle_set, settings), len(shingle_set))
+    return StorySketch(article_id, _signature_of(shingle_set, settings), len(shingle_set),
+                       distinctive_paragraphs(body, settings))
+
+
+def distinctive_paragraphs(body: str, settings: StorySettings = StorySettings()) -> tuple[str, ...]:
+    """Identities of the body's paragraphs of at least `settings.min_paragraph_words` words,
+    each once, in order of first appearance."""
+    identities = {}
+    for piece, is_paragraph in split_paragraphs(body):
+        if is_paragraph and len(normalise_paragraph(piece).split()) >= settings.min_paragraph_words:
+            identities.setdefault(paragraph_identity(piece), None)
+    return tuple(identities)
 
 
 def band_keys(values: np.ndarray, settings: StorySettings = StorySettings()) -> list[str]:
@@ -235,6 +262,13 @@ def band_keys(values: np.ndarray, settings: StorySettings = StorySettings()) -> 
     bands, rows = settings.bands
     data = np.asarray(values, dtype=">u4")   # big-endian: the hex reads as the numbers do
     return [f"{band:03d}:{data[band * rows:(band + 1) * rows].tobytes().hex()}" for band in range(bands)]
+
+
+def story_keys(signature: np.ndarray, distinctive: Sequence[str],
+               settings: StorySettings = StorySettings()) -> list[str]:
+    """Every lookup key of an article: its band keys, then `"p:<identity>"` for each
+    distinctive paragraph. Articles sharing any key are compared."""
+    return band_keys(signature, settings) + [f"p:{identity}" for identity in distinctive]
 
 
 # --- similarity ------------------------------------------------------------------------------
@@ -273,11 +307,12 @@ def story_similarity(a: StorySketch | StoryCandidate, b: StorySketch | StoryCand
 
 @dataclass(frozen=True, eq=False)
 class StoryCandidate:
-    """An article already in the warehouse that shares a band key with a new one."""
+    """An article already in the warehouse that shares a lookup key (`story_keys`) with a new one."""
     article_id: str
     story_id: str
     signature: np.ndarray = field(repr=False)
     shingle_count: int
+    distinctive_paragraphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,19 +328,19 @@ def assign_stories(new: Sequence[StorySketch], earlier: Sequence[StoryCandidate]
     """Each new article (in arrival order) in the story of its closest earlier article.
 
     "Earlier" is every candidate and every article before it in `new`. Only articles sharing a
-    band key are compared, as in the warehouse. The closest is the highest `story_similarity`
+    lookup key (`story_keys`) are compared, as in the warehouse. The closest is the highest `story_similarity`
     (ties: the smaller article id); if it is under `settings.min_containment` the article starts
     its own story, whose id is its article id. Stories are never merged: an article close to
     two stories joins the closest. An article is never compared with itself (same id)."""
     index: dict[str, list[StoryCandidate]] = defaultdict(list)
     for candidate in earlier:
-        for key in band_keys(candidate.signature, settings):
+        for key in story_keys(candidate.signature, candidate.distinctive_paragraphs, settings):
             index[key].append(candidate)
 
     assignments = []
     for article in new:
         seen: dict[str, StoryCandidate] = {}
-        keys = band_keys(article.signature, settings)
+        keys = story_keys(article.signature, article.distinctive_paragraphs, settings)
         for key in keys:
             for candidate in index.get(key, ()):
                 if candidate.article_id != article.article_id:
@@ -319,7 +354,7 @@ def assign_stories(new: Sequence[StorySketch], earlier: Sequence[StoryCandidate]
             assignment = StoryAssignment(article.article_id, article.article_id, None, None)
         assignments.append(assignment)
         as_candidate = StoryCandidate(article.article_id, assignment.story_id, article.signature,
-                                      article.shingle_count)
+                                      article.shingle_count, article.distinctive_paragraphs)
         for key in keys:
             index[key].append(as_candidate)
     return assignments
