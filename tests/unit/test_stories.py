@@ -63,6 +63,7 @@ def test_different_paragraphs_have_different_identities(one, other):
 @pytest.mark.parametrize("text, normalised", [
     ("casi 30.000 millones", "casi 30.000 millones"),
     ("casi 30,000 millones", "casi 30.000 millones"),
+    ("casi 30\u00a0000 millones", "casi 30.000 millones"),
     ("el 19,74% de los votos", "el 19.74 % de los votos"),
     ("¿Qué dijo EE.UU.?", "que dijo ee uu"),
 ])
