@@ -65,6 +65,21 @@ def execute_file(conn: Connection, relative: str, parameters: tuple | None = Non
         else conn.exec_driver_sql(read_sql(relative))
 
 
+def execute_over_table(conn: Connection, name: str, table, relative: str, parameters: tuple | None = None) -> list:
+    """Register the Arrow `table` as `name`, run one SQL file over it (DuckDB's Arrow path: no
+    row-by-row inserts) and return the rows it returns (none unless it selects or has
+    `returning`). Nothing is run for an empty table."""
+    if table.num_rows == 0:
+        return []
+    raw = conn.connection.driver_connection
+    raw.register(name, table)
+    try:
+        result = execute_file(conn, relative, parameters)
+        return list(result) if result.returns_rows else []
+    finally:
+        raw.unregister(name)
+
+
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 

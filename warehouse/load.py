@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from sqlalchemy.engine import Connection, Engine
 
 from warehouse.articles import Article, Rejection
-from warehouse.db import execute_file
+from warehouse.db import execute_file, execute_over_table
 from warehouse.extract import Extraction
 from warehouse.paragraph_tags import ParagraphTags
 from warehouse.sources import SourceFile
@@ -152,15 +152,7 @@ def _insert(conn: Connection, name: str, rows: list[dict], statement: str, param
 
 def _insert_table(conn: Connection, name: str, table: pa.Table, statement: str,
                   parameters: tuple | None = None) -> list:
-    if table.num_rows == 0:
-        return []
-    raw = conn.connection.driver_connection
-    raw.register(name, table)
-    try:
-        result = execute_file(conn, f"load/{statement}.sql", parameters)
-        return list(result) if result.returns_rows else []
-    finally:
-        raw.unregister(name)
+    return execute_over_table(conn, name, table, f"load/{statement}.sql", parameters)
 
 
 def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:

@@ -1,0 +1,4 @@
+-- The articles placed now become candidates for later ones.
+insert into story_keys (lookup_key, article_id)
+select lookup_key, article_id
+from batch_story_key_rows

@@ -1,0 +1,117 @@
+"""Stories in the warehouse: each article placed in the story of its closest earlier article.
+
+`warehouse/stories.py` decides (plain functions); this module feeds it from the warehouse and
+stores what it decided. For the articles without a story, oldest first, one page at a time and one
+transaction per page:
+
+1. their paragraphs (`article_paragraphs`, with the identity of each normalised paragraph) and
+   sketches (MinHash signature, shingle count, long paragraphs);
+2. the earlier articles sharing a lookup key with them (`story_keys`: 64-bit hashes of LSH band
+   keys and long-paragraph identities): a hash join of the page's keys against the key table,
+   then MinHash comparisons with those few candidates only, never with every article;
+3. `articles.story_id`, `closest_article_id`, `story_similarity`; their keys, so later articles
+   find them; and the paragraph of each of their mentions and amounts (`paragraph_no`).
+
+Articles whose story is null are the batch just loaded or, on a warehouse that had articles
+before stories existed, all of those: the same step places both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+
+import pyarrow as pa
+from sqlalchemy.engine import Engine
+
+from warehouse.db import execute_file, execute_over_table
+from warehouse.stories import (StoryCandidate, StorySettings, article_paragraphs, assign_stories, sketch,
+                               signature_from_bytes, signature_to_bytes, story_keys)
+
+PAGE_ARTICLES = 512
+
+_SCHEMAS = {
+    "batch_article_paragraphs": pa.schema([
+        ("article_id", pa.string()), ("paragraph_no", pa.int32()), ("start_char", pa.int32()),
+        ("end_char", pa.int32()), ("paragraph_identity", pa.string())]),
+    "batch_article_sketches": pa.schema([
+        ("article_id", pa.string()), ("signature", pa.binary()), ("shingle_count", pa.int32()),
+        ("distinctive_paragraphs", pa.list_(pa.string())), ("story_settings", pa.string())]),
+    "batch_story_keys": pa.schema([("lookup_key", pa.int64())]),
+    "batch_story_key_rows": pa.schema([("lookup_key", pa.int64()), ("article_id", pa.string())]),
+    "batch_story_assignments": pa.schema([
+        ("article_id", pa.string()), ("story_id", pa.string()), ("closest_article_id", pa.string()),
+        ("story_similarity", pa.float64())]),
+}
+
+
+@dataclass(frozen=True)
+class StoriesPlaced:
+    articles: int = 0          # placed in a story
+    joined: int = 0            # of which joined an earlier article's story
+
+
+def settings_tag(settings: StorySettings) -> str:
+    """What a stored sketch was made with: sketches of other settings are not compared."""
+    return ",".join(f"{name}={value}" for name, value in asdict(settings).items())
+
+
+def lookup_key(key: str) -> int:
+    """A key of `stories.story_keys` as a signed 64-bit integer (what the key table stores)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+def _table(name: str, rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=_SCHEMAS[name])
+
+
+def place_pending_stories(engine: Engine, settings: StorySettings = StorySettings(),
+                          page_articles: int = PAGE_ARTICLES) -> StoriesPlaced:
+    """Place every article without a story, oldest first; returns how many were placed."""
+    placed, joined = 0, 0
+    while True:
+        with engine.connect() as conn:
+            page = list(execute_file(conn, "stories/pending_articles.sql", (page_articles,)))
+        if not page:
+            return StoriesPlaced(placed, joined)
+        page_joined = _place_page(engine, page, settings)
+        placed, joined = placed + len(page), joined + page_joined
+
+
+def _place_page(engine: Engine, page: list[tuple[str, str]], settings: StorySettings) -> int:
+    tag = settings_tag(settings)
+    sketches = [sketch(article_id, body, settings) for article_id, body in page]
+    keys = {article.article_id: story_keys(article.signature, article.distinctive_paragraphs, settings)
+            for article in sketches}
+    key_rows = [{"lookup_key": lookup_key(key), "article_id": article_id}
+                for article_id, article_keys in keys.items() for key in article_keys]
+    with engine.begin() as conn:
+        found = execute_over_table(conn, "batch_story_keys",
+                                   _table("batch_story_keys", [{"lookup_key": row["lookup_key"]} for row in key_rows]),
+                                   "stories/candidates.sql", (tag,))
+        candidates = [StoryCandidate(article_id, story_id, signature_from_bytes(signature), shingle_count,
+                                     tuple(distinctive))
+                      for article_id, story_id, signature, shingle_count, distinctive in found]
+        assignments = assign_stories(sketches, candidates, settings)
+        execute_over_table(conn, "batch_article_paragraphs", _table("batch_article_paragraphs", [
+            {"article_id": article_id, "paragraph_no": p.paragraph_no, "start_char": p.start_char,
+             "end_char": p.end_char, "paragraph_identity": p.identity}
+            for article_id, body in page for p in article_paragraphs(body)]), "stories/insert_article_paragraphs.sql")
+        execute_over_table(conn, "batch_article_sketches", _table("batch_article_sketches", [
+            {"article_id": a.article_id, "signature": signature_to_bytes(a.signature),
+             "shingle_count": a.shingle_count, "distinctive_paragraphs": list(a.distinctive_paragraphs),
+             "story_settings": tag} for a in sketches]), "stories/insert_article_sketches.sql")
+        execute_over_table(conn, "batch_story_key_rows", _table("batch_story_key_rows", key_rows),
+                           "stories/insert_story_keys.sql")
+        execute_over_table(conn, "batch_story_assignments", _table("batch_story_assignments", [
+            {"article_id": a.article_id, "story_id": a.story_id, "closest_article_id": a.closest_article_id,
+             "story_similarity": a.similarity} for a in assignments]), "stories/set_article_stories.sql")
+        place_facts_in_paragraphs(conn)
+    return sum(1 for a in assignments if a.closest_article_id is not None)
+
+
+def place_facts_in_paragraphs(conn) -> None:
+    """Set `paragraph_no` of the mentions and amounts that have none (new, reprocessed, or
+    stored before paragraphs were)."""
+    execute_file(conn, "stories/set_mention_paragraphs.sql")
+    execute_file(conn, "stories/set_amount_paragraphs.sql")
