@@ -1,0 +1,13 @@
+-- One row per story: articles that tell the same story (warehouse/stories.py), first one first.
+create or replace view stories as
+select
+    a.story_id,
+    count(*) as articles,
+    min(a.published_date) as first_published,
+    max(a.published_date) as last_published,
+    arg_min(a.title, a.loaded_at) as first_title,
+    list(a.article_id order by a.loaded_at, a.article_id) as article_ids,
+    list(a.title order by a.loaded_at, a.article_id) as titles
+from articles as a
+where a.story_id is not null
+group by a.story_id;
