@@ -27,7 +27,7 @@ from prefect.utilities.annotations import quote
 from sqlalchemy.engine import Engine
 
 from flows.runners import batches_in_flight, processes_per_batch, submitted_input, task_runner_for
-from warehouse import db, ingest, load, snapshots
+from warehouse import db, ingest, load, snapshots, story_assignment
 from warehouse.articles import Article
 from warehouse.config import Settings, settings_from
 from warehouse.extract import current_extractor_version
@@ -81,7 +81,18 @@ def load_batch(engine: Engine, batch: load.LoadBatch) -> load.LoadCounts:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def place_stories(engine: Engine) -> story_assignment.StoriesPlaced:
+    """Stories of the articles just loaded (one transaction per page; a retry places the rest)."""
+    return story_assignment.place_pending_stories(engine)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def finish_warehouse(engine: Engine) -> None:
+    # Articles left without a story (a run killed between a load and its stories, a warehouse
+    # upgraded to stories) and reprocessed facts not yet placed in their paragraphs.
+    story_assignment.place_pending_stories(engine)
+    with engine.begin() as conn:
+        story_assignment.place_facts_in_paragraphs(conn)
     load.refresh_entity_stats(engine)
     db.refresh_views(engine)
     db.checkpoint(engine)
@@ -198,6 +209,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
                     extractions=extractions, deliveries=new.deliveries, files=planned.files,
                     rejections=planned.rejections, same_content=planned.same_content,
                     content_hashes=planned.content_hashes, paragraph_tags=new_tags)))
+            with stages.timing("stories"):
+                stories = place_stories(engine)
             stages.seconds["load_insert"] += added.insert_seconds
             stages.seconds["load_rows"] += added.rows_offered
             stages.seconds["load_insert_facts"] += added.fact_seconds
@@ -207,8 +220,9 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
             warnings.extend(planned.warnings)
             # So far: a run killed later still shows what it committed (`runs` of an interrupted run).
             load.record_progress(engine, run_id, counts.as_dict())
-            logger.info("batch loaded: %d new articles, %d already present, %d mentions, %d amounts",
-                        added.articles, present, added.mentions, added.amounts)
+            logger.info("batch loaded: %d new articles, %d already present, %d mentions, %d amounts; "
+                        "%d joined the story of an earlier article", added.articles, present, added.mentions,
+                        added.amounts, stories.joined)
 
         for number, planned in enumerate(ingest.plan_batches(reads, settings.batch_size), start=1):
             existing = load.existing_article_ids(engine, [a.article_id for a in planned.articles])
