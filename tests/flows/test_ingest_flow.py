@@ -185,9 +185,16 @@ def test_each_stage_of_the_run_records_its_seconds(samples_db):
     db_path, summary = samples_db
     stages = dict(query(db_path, f"select stage, seconds from run_stages where run_id = '{summary.run_id}'"))
     assert set(stages) == {"discover", "read", "ner", "entity_rules", "canonicalisation", "figures",
-                           "extract_wait", "load", "load_insert", "load_rows", "load_insert_facts", "load_fact_rows", "finish",
+                           "extract_wait", "load", "load_insert", "load_rows", "load_insert_facts", "load_fact_rows", "stories", "finish",
                            "paragraphs_known", "paragraphs_tagged"}
     assert stages["ner"] > stages["figures"] > 0 and stages["load"] > 0
+
+
+def test_a_run_places_the_two_samples_in_one_story_and_counts_their_shared_figure_once(samples_db):
+    db_path, _ = samples_db
+    assert query(db_path, "select count(distinct story_id), count(*) from articles") == [(1, 2)]
+    assert query(db_path, "select articles from story_amounts where value = 30000000000 and unit = 'USD'") == [(2,)]
+    assert query(db_path, "select count(*) from mentions where paragraph_no is null") == [(0,)]
 
 
 def test_a_rewrite_is_tagged_only_where_it_is_new_and_gives_the_rows_of_a_cold_run(tmp_path, sample_inbox):
