@@ -7,8 +7,9 @@ transaction per page:
 1. their paragraphs (`article_paragraphs`, with the identity of each normalised paragraph) and
    sketches (MinHash signature, shingle count, long paragraphs);
 2. the earlier articles sharing a lookup key with them (`story_keys`: 64-bit hashes of LSH band
-   keys and long-paragraph identities): a hash join of the page's keys against the key table,
-   then MinHash comparisons with those few candidates only, never with every article;
+   keys and long-paragraph identities): a hash join of the page's keys against the key column,
+   then the sketches of those few candidates by primary key, and MinHash comparisons with them
+   only, never with every article;
 3. `articles.story_id`, `closest_article_id`, `story_similarity`; their keys, so later articles
    find them; and the paragraph of each of their mentions and amounts (`paragraph_no`).
 
@@ -86,12 +87,10 @@ def _place_page(engine: Engine, page: list[tuple[str, str]], settings: StorySett
     key_rows = [{"lookup_key": lookup_key(key), "article_id": article_id}
                 for article_id, article_keys in keys.items() for key in article_keys]
     with engine.begin() as conn:
-        found = execute_over_table(conn, "batch_story_keys",
-                                   _table("batch_story_keys", [{"lookup_key": row["lookup_key"]} for row in key_rows]),
-                                   "stories/candidates.sql", (tag,))
-        candidates = [StoryCandidate(article_id, story_id, signature_from_bytes(signature), shingle_count,
-                                     tuple(distinctive))
-                      for article_id, story_id, signature, shingle_count, distinctive in found]
+        shared = [row[0] for row in execute_over_table(
+            conn, "batch_story_keys", _table("batch_story_keys", [{"lookup_key": row["lookup_key"]} for row in key_rows]),
+            "stories/candidates.sql")]
+        candidates = _candidates(conn, shared, tag) if shared else []
         assignments = assign_stories(sketches, candidates, settings)
         execute_over_table(conn, "batch_article_paragraphs", _table("batch_article_paragraphs", [
             {"article_id": article_id, "paragraph_no": p.paragraph_no, "start_char": p.start_char,
@@ -108,6 +107,16 @@ def _place_page(engine: Engine, page: list[tuple[str, str]], settings: StorySett
              "story_similarity": a.similarity} for a in assignments]), "stories/set_article_stories.sql")
         place_facts_in_paragraphs(conn)
     return sum(1 for a in assignments if a.closest_article_id is not None)
+
+
+def _candidates(conn, article_ids: list[str], tag: str) -> list[StoryCandidate]:
+    """The candidates already in a story whose sketch was made with these settings."""
+    stories = {row[0]: row[1] for row in execute_file(conn, "stories/candidate_stories.sql", (article_ids,))}
+    return [StoryCandidate(article_id, stories[article_id], signature_from_bytes(signature), shingle_count,
+                           tuple(distinctive))
+            for article_id, signature, shingle_count, distinctive, settings
+            in execute_file(conn, "stories/candidate_sketches.sql", (article_ids,))
+            if settings == tag and stories.get(article_id) is not None]
 
 
 def place_facts_in_paragraphs(conn) -> None:
