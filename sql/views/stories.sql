@@ -1,13 +1,14 @@
--- One row per story: articles that tell the same story (warehouse/stories.py), first one first.
+-- One row per story: articles that tell the same story (warehouse/stories.py), in the order they
+-- were placed (the first one's id is the story id).
 create or replace view stories as
 select
     a.story_id,
     count(*) as articles,
     min(a.published_date) as first_published,
     max(a.published_date) as last_published,
-    arg_min(a.title, a.loaded_at) as first_title,
-    list(a.article_id order by a.loaded_at, a.article_id) as article_ids,
-    list(a.title order by a.loaded_at, a.article_id) as titles
+    any_value(a.title) filter (where a.article_id = a.story_id) as first_title,
+    list(a.article_id order by a.loaded_at, a.source_path, a.source_position, a.article_id) as article_ids,
+    list(a.title order by a.loaded_at, a.source_path, a.source_position, a.article_id) as titles
 from articles as a
 where a.story_id is not null
 group by a.story_id;

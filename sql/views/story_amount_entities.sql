@@ -13,7 +13,7 @@ select
     ae.entity_id,
     ae.entity_name,
     ae.entity_label,
-    arg_min(ae.text, a.loaded_at) as text,
+    arg_min(ae.text, (a.loaded_at, a.source_path, a.source_position)) as text,
     min(ae.published_date) as published_date,
     count(distinct ae.article_id) as articles
 from amount_entities as ae

@@ -15,7 +15,8 @@ with placed as (
         n.object,
         n.qualifier,
         a.published_date,
-        a.loaded_at
+        row_number() over (partition by a.story_id
+                           order by a.loaded_at, a.source_path, a.source_position, n.amount_no) as arrival
     from amounts as n
     join articles as a using (article_id)
     join article_paragraphs as p on p.article_id = n.article_id and p.paragraph_no = n.paragraph_no
@@ -27,11 +28,11 @@ select
     value,
     value_high,
     unit,
-    arg_min(text, loaded_at) as text,
-    arg_min(object, loaded_at) as object,
-    arg_min(qualifier, loaded_at) as qualifier,
+    arg_min(text, arrival) as text,
+    arg_min(object, arrival) as object,
+    arg_min(qualifier, arrival) as qualifier,
     min(published_date) as published_date,
-    arg_min(article_id, loaded_at) as first_article_id,
+    arg_min(article_id, arrival) as first_article_id,
     count(distinct article_id) as articles
 from placed
 group by story_id, paragraph_identity, kind, value, value_high, unit;

@@ -220,7 +220,7 @@ def test_the_two_samples_are_one_story_and_the_second_names_the_first_as_closest
     (story, articles, first_title), = rows(loaded, "select story_id, articles, first_title from stories")
     assert articles == 2 and first_title.startswith("Putin y Tokáyev")
     first, second = rows(loaded, "select article_id, story_id, closest_article_id, story_similarity "
-                                 "from articles order by loaded_at, article_id")
+                                 "from articles order by source_path")
     assert first == (story, story, None, None)
     assert second[1:3] == (story, story) and 0.3 <= second[3] <= 1
 
