@@ -32,9 +32,11 @@ test: install
 serve: install
 	$(BIN)/news-warehouse serve
 
-# The pipeline against raw spaCy NER at N = 500..4000 articles (about 15 minutes; see BENCHMARKS.md).
+# The pipeline against raw spaCy NER at N = 500..4000 articles, then the cost of placing an
+# article in its story at N = 100..10,000 (about 13 minutes; see BENCHMARKS.md).
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/story_cost.py
 
 clean:
 	rm -rf $(VENV) warehouse.duckdb warehouse.duckdb.wal warehouse.duckdb.lock warehouse.snapshot.duckdb .pytest_cache *.egg-info

@@ -122,5 +122,4 @@ def _candidates(conn, article_ids: list[str], tag: str) -> list[StoryCandidate]:
 def place_facts_in_paragraphs(conn) -> None:
     """Set `paragraph_no` of the mentions and amounts that have none (new, reprocessed, or
     stored before paragraphs were)."""
-    execute_file(conn, "stories/set_mention_paragraphs.sql")
-    execute_file(conn, "stories/set_amount_paragraphs.sql")
+    execute_file(conn, "stories/set_fact_paragraphs.sql")

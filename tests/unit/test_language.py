@@ -142,7 +142,9 @@ def _article_texts() -> list:
         if path.name == "language_samples.jsonl":
             continue
         for number, record in enumerate(read_jsonl(path.name), 1):
-            params.append(pytest.param(record["text"], id=f"{path.stem}:{number}"))
+            # story_pairs.jsonl holds two articles a record
+            sides = [("", record)] if "text" in record else [(f":{side}", record[side]) for side in ("a", "b")]
+            params += [pytest.param(article["text"], id=f"{path.stem}:{number}{suffix}") for suffix, article in sides]
     return params
 
 

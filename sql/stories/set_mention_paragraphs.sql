@@ -1,8 +1,0 @@
--- Which paragraph each mention is in, for those not placed yet (new, reprocessed or upgraded).
-update mentions
-set paragraph_no = p.paragraph_no
-from article_paragraphs as p
-where mentions.paragraph_no is null
-  and p.article_id = mentions.article_id
-  and mentions.start_char >= p.start_char
-  and mentions.start_char < p.end_char
