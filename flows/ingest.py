@@ -33,6 +33,7 @@ from warehouse.config import Settings, settings_from
 from warehouse.extract import current_extractor_version
 from warehouse.extract_pool import ExtractedBatch, chunk_paragraph_hashes, extract_in_processes, forget_recent_tags
 from warehouse.outlets import outlet_country
+from warehouse.stories import StorySettings
 from warehouse.paragraph_tags import ParagraphTags
 from warehouse.sources import SourceFile, discover_files
 from warehouse.writer_lock import writer_lock
@@ -81,16 +82,20 @@ def load_batch(engine: Engine, batch: load.LoadBatch) -> load.LoadCounts:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def place_stories(engine: Engine) -> story_assignment.StoriesPlaced:
+def place_stories(engine: Engine, stories: StorySettings) -> story_assignment.StoriesPlaced:
     """Stories of the articles just loaded (one transaction per page; a retry places the rest)."""
-    return story_assignment.place_pending_stories(engine)
+    return story_assignment.place_pending_stories(engine, stories)
+
+
+def story_settings(settings: Settings) -> StorySettings:
+    return StorySettings(min_containment=settings.story_min_containment, min_jaccard=settings.story_min_jaccard)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def finish_warehouse(engine: Engine) -> None:
+def finish_warehouse(engine: Engine, stories: StorySettings) -> None:
     # Articles left without a story (a run killed between a load and its stories, a warehouse
     # upgraded to stories) and reprocessed facts not yet placed in their paragraphs.
-    story_assignment.place_pending_stories(engine)
+    story_assignment.place_pending_stories(engine, stories)
     with engine.begin() as conn:
         story_assignment.place_facts_in_paragraphs(conn)
     load.refresh_entity_stats(engine)
@@ -210,7 +215,7 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
                     rejections=planned.rejections, same_content=planned.same_content,
                     content_hashes=planned.content_hashes, paragraph_tags=new_tags)))
             with stages.timing("stories"):
-                stories = place_stories(engine)
+                stories = place_stories(engine, story_settings(settings))
             stages.seconds["load_insert"] += added.insert_seconds
             stages.seconds["load_rows"] += added.rows_offered
             stages.seconds["load_insert_facts"] += added.fact_seconds
@@ -242,7 +247,7 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
             load_oldest()
 
         with stages.timing("finish"):
-            finish_warehouse(engine)
+            finish_warehouse(engine, story_settings(settings))
         # Net of the one-word persons that finishing merged into their full names.
         counts.entities_added = load.entity_count(engine) - entities_before
         status = "completed_with_warnings" if rejected or warnings else "completed"

@@ -18,7 +18,8 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 from sqlalchemy.engine import Engine
 
-from flows.ingest import extract_batch, finish_warehouse, open_warehouse, publish_snapshot, record_failure
+from flows.ingest import (extract_batch, finish_warehouse, open_warehouse, publish_snapshot, record_failure,
+                          story_settings)
 from warehouse import ingest, load
 from warehouse.config import Settings, settings_from
 from warehouse.extract import Extraction, current_extractor_version
@@ -76,7 +77,7 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
             counts.amounts_loaded += replaced.amounts
             logger.info("re-extracted %d/%d articles", counts.articles_reprocessed, total)
             load.record_progress(engine, run_id, counts.as_dict())
-        finish_warehouse(engine)
+        finish_warehouse(engine, story_settings(settings))
         counts.entities_added = load.entity_count(engine) - entities_before
         load.finish_run(engine, run_id, status="completed", counts=counts.as_dict(), message=None)
     except BaseException as error:

@@ -22,6 +22,10 @@ DEFAULT_LOCK_WAIT_SECONDS = 60
 DEFAULT_SETTLE_SECONDS = 5
 # Worker processes that tag articles in parallel: one per core (the model is CPU-bound).
 DEFAULT_EXTRACT_PROCESSES = os.cpu_count() or 1
+# Two articles tell the same story when the estimated containment of the shorter in the longer
+# reaches this, and their Jaccard the second (how they were chosen: warehouse/stories.py).
+DEFAULT_STORY_MIN_CONTAINMENT = 0.3
+DEFAULT_STORY_MIN_JACCARD = 0.05
 # Where extraction batches run: `local` (worker processes of this machine) or `dask`.
 TASK_RUNNERS = ("local", "dask")
 
@@ -40,6 +44,16 @@ def positive_int(text: str | int, name: str, *, minimum: int = 1) -> int:
     return value
 
 
+def fraction(text: str | float, name: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number between 0 and 1, got {text!r}") from None
+    if not 0 <= value <= 1:
+        raise SettingsError(f"{name} must be between 0 and 1, got {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     db_path: Path
@@ -52,6 +66,8 @@ class Settings:
     task_runner: str = "local"
     dask_address: str | None = None   # an existing Dask scheduler (`tcp://host:8786`); implies dask
     paragraph_cache: bool = True      # reuse the model's output for paragraphs tagged before
+    story_min_containment: float = DEFAULT_STORY_MIN_CONTAINMENT
+    story_min_jaccard: float = DEFAULT_STORY_MIN_JACCARD
 
 
 def settings_from(db: str | None = None, inbox: str | None = None, batch_size: int | None = None,
@@ -77,8 +93,14 @@ def settings_from(db: str | None = None, inbox: str | None = None, batch_size: i
     cache = (env.get("NEWS_WAREHOUSE_PARAGRAPH_CACHE") or "on").lower()
     if cache not in ("on", "off"):
         raise SettingsError(f"NEWS_WAREHOUSE_PARAGRAPH_CACHE must be on or off, got {cache!r}")
+    def share(variable: str, default: float) -> float:
+        text = env.get(variable)
+        return fraction(default if text in (None, "") else text, variable)
+
     return Settings(
         paragraph_cache=cache == "on",
+        story_min_containment=share("NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT", DEFAULT_STORY_MIN_CONTAINMENT),
+        story_min_jaccard=share("NEWS_WAREHOUSE_STORY_MIN_JACCARD", DEFAULT_STORY_MIN_JACCARD),
         task_runner=runner,
         dask_address=dask_address,
         db_path=Path(db or env.get("NEWS_WAREHOUSE_DB") or DEFAULT_DB).expanduser(),

@@ -41,6 +41,7 @@ from typing import Sequence
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from warehouse.config import DEFAULT_STORY_MIN_CONTAINMENT, DEFAULT_STORY_MIN_JACCARD
 # Imports spaCy's Doc class (not a model): the one paragraph splitter lives there.
 from warehouse.paragraph_tags import split_paragraphs
 
@@ -78,16 +79,19 @@ class StorySettings:
       stock phrases), the samples 0.53, a rewrite half the length of its source 0.53; an update
       or a correction is near 1.
     - `seed` 1: fixed, so signatures stored in the warehouse stay comparable. Changing
-      `shingle_size`, `num_perm`, `seed`, `lsh_threshold` or the normalisation changes
-      signatures or keys: the stored sketches and keys must then be rebuilt.
+      `shingle_size`, `num_perm`, `seed`, `lsh_threshold`, `min_paragraph_words` or the
+      normalisation changes signatures or keys: stored sketches of other values are then not
+      compared (`story_assignment.settings_tag`). The two decision thresholds change no stored
+      data: they are settings of the run (environment variables above), applied to the
+      articles placed from then on.
     """
 
     shingle_size: int = 3
     num_perm: int = 256
     lsh_threshold: float = 0.1
     min_paragraph_words: int = 12
-    min_jaccard: float = 0.05
-    min_containment: float = 0.3
+    min_jaccard: float = DEFAULT_STORY_MIN_JACCARD           # NEWS_WAREHOUSE_STORY_MIN_JACCARD
+    min_containment: float = DEFAULT_STORY_MIN_CONTAINMENT   # NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT
     seed: int = 1
 
     @property

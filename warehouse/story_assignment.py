@@ -52,9 +52,14 @@ class StoriesPlaced:
     joined: int = 0            # of which joined an earlier article's story
 
 
+# What shapes a stored sketch and its keys; the decision thresholds do not.
+_SKETCH_SETTINGS = ("shingle_size", "num_perm", "lsh_threshold", "min_paragraph_words", "seed")
+
+
 def settings_tag(settings: StorySettings) -> str:
     """What a stored sketch was made with: sketches of other settings are not compared."""
-    return ",".join(f"{name}={value}" for name, value in asdict(settings).items())
+    values = asdict(settings)
+    return ",".join(f"{name}={values[name]}" for name in _SKETCH_SETTINGS)
 
 
 def lookup_key(key: str) -> int:

@@ -262,3 +262,11 @@ def test_placing_stories_again_changes_nothing(loaded):
     assert story_assignment.place_pending_stories(loaded) == story_assignment.StoriesPlaced(0, 0)
     assert rows(loaded, "select article_id, story_id, closest_article_id from articles order by 1") == before
     assert scalar(loaded, "select count(*) from story_keys") == keys
+
+
+def test_a_containment_threshold_above_the_samples_keeps_them_apart(engine, sample_articles, sample_extractions):
+    from warehouse.stories import StorySettings
+
+    load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
+    story_assignment.place_pending_stories(engine, StorySettings(min_containment=0.6))   # samples: 0.49
+    assert scalar(engine, "select count(distinct story_id) from articles") == 2

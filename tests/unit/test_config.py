@@ -1,0 +1,27 @@
+"""Settings from arguments and NEWS_WAREHOUSE_* variables."""
+
+import pytest
+
+from warehouse.config import SettingsError, settings_from
+from warehouse.stories import StorySettings
+
+
+def test_story_thresholds_default_to_the_story_settings_defaults():
+    settings = settings_from(env={})
+    assert (settings.story_min_containment, settings.story_min_jaccard) == \
+        (StorySettings().min_containment, StorySettings().min_jaccard)
+
+
+def test_story_thresholds_come_from_the_environment():
+    settings = settings_from(env={"NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT": "0.6",
+                                  "NEWS_WAREHOUSE_STORY_MIN_JACCARD": "0.1"})
+    assert (settings.story_min_containment, settings.story_min_jaccard) == (0.6, 0.1)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1.5", "NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT must be between 0 and 1, got 1.5"),
+    ("mucho", "NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT must be a number between 0 and 1, got 'mucho'"),
+])
+def test_a_story_threshold_out_of_range_is_a_clear_error(value, message):
+    with pytest.raises(SettingsError, match=message):
+        settings_from(env={"NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT": value})
