@@ -1,5 +1,8 @@
--- Figures counted once per story: the same figure (kind, value, unit) in the same paragraph
--- (normalised text) of articles of one story is one statement, however many articles re-sent it.
+-- Figures counted once per story. A statement is the n-th occurrence of a figure (kind, value,
+-- unit) in a paragraph (normalised text) of a story: the same paragraph re-sent in another
+-- article of the story adds no statement; two equal figures in one paragraph (`Cove Capital
+-- (50 %) y Tau-Ken Samruk (50 %)`) are two. Sums over this view count each reported figure once.
+-- A paragraph edited in a correction is another paragraph: its figures are new statements.
 -- For per-article questions use amounts_in_context (one row per figure per article).
 create or replace view story_amounts as
 with placed as (
@@ -15,6 +18,8 @@ with placed as (
         n.object,
         n.qualifier,
         a.published_date,
+        row_number() over (partition by n.article_id, n.paragraph_no, n.kind, n.value, n.value_high, n.unit
+                           order by n.start_char) as occurrence,
         row_number() over (partition by a.story_id
                            order by a.loaded_at, a.source_path, a.source_position, n.amount_no) as arrival
     from amounts as n
@@ -24,6 +29,7 @@ with placed as (
 select
     story_id,
     paragraph_identity,
+    occurrence,
     kind,
     value,
     value_high,
@@ -35,4 +41,4 @@ select
     arg_min(article_id, arrival) as first_article_id,
     count(distinct article_id) as articles
 from placed
-group by story_id, paragraph_identity, kind, value, value_high, unit;
+group by story_id, paragraph_identity, occurrence, kind, value, value_high, unit;

@@ -1,7 +1,8 @@
 -- How often each entity is mentioned per day, counting each statement once: a statement is a
--- paragraph (normalised text) of a story, dated by the first article of the story that carried
--- it. A paragraph re-sent in an update or a rewrite is not counted again; two mentions in one
--- paragraph are one statement. Per article: entity_mentions_by_day.
+-- paragraph (normalised text) of a story, dated by the earliest publication date among the
+-- story's articles that carry it. A paragraph re-sent in an update or a rewrite is not counted
+-- again (an edited one is: it is another paragraph); two mentions in one paragraph are one
+-- statement. Per article: entity_mentions_by_day.
 create or replace view story_entity_mentions_by_day as
 with statements as (
     select

@@ -270,3 +270,20 @@ def test_a_containment_threshold_above_the_samples_keeps_them_apart(engine, samp
     load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
     story_assignment.place_pending_stories(engine, StorySettings(min_containment=0.6))   # samples: 0.49
     assert scalar(engine, "select count(distinct story_id) from articles") == 2
+
+
+def test_equal_figures_in_one_paragraph_are_two_statements(engine, nlp):
+    from warehouse.articles import make_article
+
+    article = make_article(title="Empresa conjunta", published=None, source_path="x.txt", position=0,
+                           body="La empresa será de Cove Capital en un 50 % y de Tau-Ken Samruk en un 50 %.\n\n"
+                                "El Gobierno invertirá 200 millones de dólares en la mina y otros 200 millones "
+                                "de dólares en una planta.")
+    extraction = list(extract_texts([(article.article_id, article.body)], nlp=nlp))
+    load.load_batch(engine, sample_batch([article], extraction, deliveries=[], files=[]))
+    story_assignment.place_pending_stories(engine)
+    assert scalar(engine, "select count(*) from amounts") == 4
+    assert rows(engine, "select value, unit, occurrence, articles from story_amounts order by value, occurrence") == [
+        (Decimal("50"), "%", 1, 1), (Decimal("50"), "%", 2, 1),
+        (Decimal("200000000"), "USD", 1, 1), (Decimal("200000000"), "USD", 2, 1)]
+    assert scalar(engine, "select sum(value) from story_amounts where unit = 'USD'") == Decimal("400000000")
