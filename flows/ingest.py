@@ -88,7 +88,8 @@ def place_stories(engine: Engine, stories: StorySettings) -> story_assignment.St
 
 
 def story_settings(settings: Settings) -> StorySettings:
-    return StorySettings(min_containment=settings.story_min_containment, min_jaccard=settings.story_min_jaccard)
+    return StorySettings(min_containment=settings.story_min_containment, min_jaccard=settings.story_min_jaccard,
+                         max_days=settings.story_max_days)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)

@@ -26,6 +26,8 @@ DEFAULT_EXTRACT_PROCESSES = os.cpu_count() or 1
 # reaches this, and their Jaccard the second (how they were chosen: warehouse/stories.py).
 DEFAULT_STORY_MIN_CONTAINMENT = 0.3
 DEFAULT_STORY_MIN_JACCARD = 0.05
+# Articles published further apart than this are never one story.
+DEFAULT_STORY_MAX_DAYS = 7
 # Where extraction batches run: `local` (worker processes of this machine) or `dask`.
 TASK_RUNNERS = ("local", "dask")
 
@@ -68,6 +70,7 @@ class Settings:
     paragraph_cache: bool = True      # reuse the model's output for paragraphs tagged before
     story_min_containment: float = DEFAULT_STORY_MIN_CONTAINMENT
     story_min_jaccard: float = DEFAULT_STORY_MIN_JACCARD
+    story_max_days: int = DEFAULT_STORY_MAX_DAYS
 
 
 def settings_from(db: str | None = None, inbox: str | None = None, batch_size: int | None = None,
@@ -101,6 +104,7 @@ def settings_from(db: str | None = None, inbox: str | None = None, batch_size: i
         paragraph_cache=cache == "on",
         story_min_containment=share("NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT", DEFAULT_STORY_MIN_CONTAINMENT),
         story_min_jaccard=share("NEWS_WAREHOUSE_STORY_MIN_JACCARD", DEFAULT_STORY_MIN_JACCARD),
+        story_max_days=number(None, "NEWS_WAREHOUSE_STORY_MAX_DAYS", DEFAULT_STORY_MAX_DAYS, minimum=0),
         task_runner=runner,
         dask_address=dask_address,
         db_path=Path(db or env.get("NEWS_WAREHOUSE_DB") or DEFAULT_DB).expanduser(),

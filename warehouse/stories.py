@@ -35,13 +35,14 @@ import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from warehouse.config import DEFAULT_STORY_MIN_CONTAINMENT, DEFAULT_STORY_MIN_JACCARD
+from warehouse.config import DEFAULT_STORY_MAX_DAYS, DEFAULT_STORY_MIN_CONTAINMENT, DEFAULT_STORY_MIN_JACCARD
 # Imports spaCy's Doc class (not a model): the one paragraph splitter lives there.
 from warehouse.paragraph_tags import split_paragraphs
 
@@ -78,6 +79,13 @@ class StorySettings:
     - `min_containment` 0.3: the decision. Unrelated corpus pairs reach 0.12 exactly (same topic,
       stock phrases), the samples 0.53, a rewrite half the length of its source 0.53; an update
       or a correction is near 1.
+    - `max_days` 7: two articles published more than this many days apart are never one story
+      (either date unknown: compared anyway). Wire copy repeats background paragraphs for
+      months (`Rusia figura en la troika de los principales socios...`): a short article on a
+      new event that carries two of them reaches the containment threshold against last
+      month's story (found in review: 0.52 for 121 words of new text). Updates, corrections and
+      rewrites come within days; news systems group stories within a time window for the same
+      reason. Within the window such an article can still join: a known limit.
     - `seed` 1: fixed, so signatures stored in the warehouse stay comparable. Changing
       `shingle_size`, `num_perm`, `seed`, `lsh_threshold`, `min_paragraph_words` or the
       normalisation changes signatures or keys: stored sketches of other values are then not
@@ -92,6 +100,7 @@ class StorySettings:
     min_paragraph_words: int = 12
     min_jaccard: float = DEFAULT_STORY_MIN_JACCARD           # NEWS_WAREHOUSE_STORY_MIN_JACCARD
     min_containment: float = DEFAULT_STORY_MIN_CONTAINMENT   # NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT
+    max_days: int = DEFAULT_STORY_MAX_DAYS                   # NEWS_WAREHOUSE_STORY_MAX_DAYS
     seed: int = 1
 
     @property
@@ -242,12 +251,14 @@ class StorySketch:
     signature: np.ndarray = field(repr=False)
     shingle_count: int       # distinct shingles: with the signature, it estimates containment
     distinctive_paragraphs: tuple[str, ...] = ()   # identities of paragraphs long enough to look up
+    published: date | None = None
 
 
-def sketch(article_id: str, body: str, settings: StorySettings = StorySettings()) -> StorySketch:
+def sketch(article_id: str, body: str, settings: StorySettings = StorySettings(),
+           published: date | None = None) -> StorySketch:
     shingle_set = shingles(body, settings.shingle_size)
     return StorySketch(article_id, _signature_of(shingle_set, settings), len(shingle_set),
-                       distinctive_paragraphs(body, settings))
+                       distinctive_paragraphs(body, settings), published)
 
 
 def distinctive_paragraphs(body: str, settings: StorySettings = StorySettings()) -> tuple[str, ...]:
@@ -319,6 +330,12 @@ class StoryCandidate:
     signature: np.ndarray = field(repr=False)
     shingle_count: int
     distinctive_paragraphs: tuple[str, ...] = ()
+    published: date | None = None
+
+
+def within_days(a: date | None, b: date | None, days: int) -> bool:
+    """Published close enough to be one story (an unknown date does not rule it out)."""
+    return a is None or b is None or abs((a - b).days) <= days
 
 
 @dataclass(frozen=True)
@@ -335,8 +352,9 @@ def assign_stories(new: Sequence[StorySketch], earlier: Sequence[StoryCandidate]
 
     "Earlier" is every candidate and every article before it in `new`. Only articles sharing a
     lookup key (`story_keys`) are compared, as in the warehouse. The closest is the highest `story_similarity`
-    (ties: the smaller article id); if it is under `settings.min_containment` the article starts
-    its own story, whose id is its article id. Stories are never merged: an article close to
+    (ties: the smaller article id) among those published within `settings.max_days` of it; if it
+    is under `settings.min_containment` (or 0: nothing in common) the article starts its own
+    story, whose id is its article id. Stories are never merged: an article close to
     two stories joins the closest. An article is never compared with itself (same id)."""
     index: dict[str, list[StoryCandidate]] = defaultdict(list)
     for candidate in earlier:
@@ -349,10 +367,12 @@ def assign_stories(new: Sequence[StorySketch], earlier: Sequence[StoryCandidate]
         keys = story_keys(article.signature, article.distinctive_paragraphs, settings)
         for key in keys:
             for candidate in index.get(key, ()):
-                if candidate.article_id != article.article_id:
+                if candidate.article_id != article.article_id and \
+                        within_days(article.published, candidate.published, settings.max_days):
                     seen[candidate.article_id] = candidate
         scored = [(story_similarity(article, candidate, settings), candidate) for candidate in seen.values()]
-        matches = [(score, candidate) for score, candidate in scored if score >= settings.min_containment]
+        # `score > 0`: under the Jaccard floor the similarity is 0, which a threshold of 0 would take.
+        matches = [(score, candidate) for score, candidate in scored if score >= settings.min_containment and score > 0]
         if matches:
             score, closest = min(matches, key=lambda match: (-match[0], match[1].article_id))
             assignment = StoryAssignment(article.article_id, closest.story_id, closest.article_id, score)
@@ -360,7 +380,7 @@ def assign_stories(new: Sequence[StorySketch], earlier: Sequence[StoryCandidate]
             assignment = StoryAssignment(article.article_id, article.article_id, None, None)
         assignments.append(assignment)
         as_candidate = StoryCandidate(article.article_id, assignment.story_id, article.signature,
-                                      article.shingle_count, article.distinctive_paragraphs)
+                                      article.shingle_count, article.distinctive_paragraphs, article.published)
         for key in keys:
             index[key].append(as_candidate)
     return assignments

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass
+from datetime import date
 
 import pyarrow as pa
 from sqlalchemy.engine import Engine
@@ -84,9 +85,9 @@ def place_pending_stories(engine: Engine, settings: StorySettings = StorySetting
         placed, joined = placed + len(page), joined + page_joined
 
 
-def _place_page(engine: Engine, page: list[tuple[str, str]], settings: StorySettings) -> int:
+def _place_page(engine: Engine, page: list[tuple[str, str, date | None]], settings: StorySettings) -> int:
     tag = settings_tag(settings)
-    sketches = [sketch(article_id, body, settings) for article_id, body in page]
+    sketches = [sketch(article_id, body, settings, published) for article_id, body, published in page]
     keys = {article.article_id: story_keys(article.signature, article.distinctive_paragraphs, settings)
             for article in sketches}
     key_rows = [{"lookup_key": lookup_key(key), "article_id": article_id}
@@ -100,7 +101,7 @@ def _place_page(engine: Engine, page: list[tuple[str, str]], settings: StorySett
         execute_over_table(conn, "batch_article_paragraphs", _table("batch_article_paragraphs", [
             {"article_id": article_id, "paragraph_no": p.paragraph_no, "start_char": p.start_char,
              "end_char": p.end_char, "paragraph_identity": p.identity}
-            for article_id, body in page for p in article_paragraphs(body)]), "stories/insert_article_paragraphs.sql")
+            for article_id, body, _ in page for p in article_paragraphs(body)]), "stories/insert_article_paragraphs.sql")
         execute_over_table(conn, "batch_article_sketches", _table("batch_article_sketches", [
             {"article_id": a.article_id, "signature": signature_to_bytes(a.signature),
              "shingle_count": a.shingle_count, "distinctive_paragraphs": list(a.distinctive_paragraphs),
@@ -116,12 +117,13 @@ def _place_page(engine: Engine, page: list[tuple[str, str]], settings: StorySett
 
 def _candidates(conn, article_ids: list[str], tag: str) -> list[StoryCandidate]:
     """The candidates already in a story whose sketch was made with these settings."""
-    stories = {row[0]: row[1] for row in execute_file(conn, "stories/candidate_stories.sql", (article_ids,))}
-    return [StoryCandidate(article_id, stories[article_id], signature_from_bytes(signature), shingle_count,
-                           tuple(distinctive))
+    placed = {article_id: (story_id, published) for article_id, story_id, published
+              in execute_file(conn, "stories/candidate_stories.sql", (article_ids,)) if story_id is not None}
+    return [StoryCandidate(article_id, placed[article_id][0], signature_from_bytes(signature), shingle_count,
+                           tuple(distinctive), placed[article_id][1])
             for article_id, signature, shingle_count, distinctive, settings
             in execute_file(conn, "stories/candidate_sketches.sql", (article_ids,))
-            if settings == tag and stories.get(article_id) is not None]
+            if settings == tag and article_id in placed]
 
 
 def place_facts_in_paragraphs(conn) -> None:

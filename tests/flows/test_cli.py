@@ -179,7 +179,9 @@ def test_serve_without_a_configured_server_starts_one_registers_the_schedule_and
         assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["*/15 * * * *"]
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=60)
+        # Prefect's runner shuts down, then the server gets up to 20 s (flows/server.py): 60 s
+        # was once not enough on a machine running two test suites at once.
+        process.wait(timeout=180)
     with pytest.raises(OSError):   # the server went with it
         urllib.request.urlopen(f"{api_url}/health", timeout=5)
 

@@ -25,3 +25,9 @@ def test_story_thresholds_come_from_the_environment():
 def test_a_story_threshold_out_of_range_is_a_clear_error(value, message):
     with pytest.raises(SettingsError, match=message):
         settings_from(env={"NEWS_WAREHOUSE_STORY_MIN_CONTAINMENT": value})
+
+
+def test_the_story_window_comes_from_the_environment():
+    assert settings_from(env={"NEWS_WAREHOUSE_STORY_MAX_DAYS": "3"}).story_max_days == 3
+    with pytest.raises(SettingsError, match="NEWS_WAREHOUSE_STORY_MAX_DAYS must be a whole number"):
+        settings_from(env={"NEWS_WAREHOUSE_STORY_MAX_DAYS": "una semana"})

@@ -224,3 +224,47 @@ def test_an_article_is_never_its_own_closest(sample_articles):
     itself = StoryCandidate("same", "same", same.signature, same.shingle_count, same.distinctive_paragraphs)
     [assignment] = assign_stories([same], [itself])
     assert assignment.closest_article_id is None
+
+
+# --- time window and thresholds ----------------------------------------------------------------
+
+SAMPLE = pair_named("samples_one_event_told_twice")["a"]["text"]
+# Background paragraphs wire copy repeats for months, around a new event (a made-up one).
+BACKGROUND = [p for p in SAMPLE.split("\n\n") if p.startswith(("Según datos oficiales", "Rusia es también"))]
+NEW_EVENT = ("Astaná, 20 dic (EFE).- Kazajistán y Rusia abrieron hoy un nuevo paso fronterizo para camiones "
+             "en la región de Kostanái, que según el Gobierno kazajo reducirá a la mitad las esperas de los "
+             "transportistas de cereales durante el invierno.\n\n" + "\n\n".join(BACKGROUND))
+
+
+def placed(earlier_date, later_date, settings=SETTINGS, later_text=NEW_EVENT):
+    from datetime import date
+
+    first = sketch("a", SAMPLE, settings, date.fromisoformat(earlier_date) if earlier_date else None)
+    later = sketch("b", later_text, settings, date.fromisoformat(later_date) if later_date else None)
+    return assign_stories([first, later], [], settings)[1]
+
+
+def test_the_background_case_is_built_as_the_review_found_it():
+    assert len(BACKGROUND) == 2
+    assert placed("2025-11-11", "2025-11-12").story_id == "a"   # within the window: the known limit
+
+
+def test_a_new_event_a_month_later_with_old_background_starts_its_own_story():
+    assert placed("2025-11-11", "2025-12-20").story_id == "b"
+
+
+def test_an_unknown_date_does_not_rule_a_story_out():
+    assert placed("2025-11-11", None, later_text=SAMPLE).story_id == "a"
+
+
+def test_the_window_is_a_setting():
+    wide = StorySettings(max_days=60)
+    assert placed("2025-11-11", "2025-12-20", wide).story_id == "a"
+
+
+def test_a_zero_containment_threshold_still_needs_something_in_common():
+    # Under the Jaccard floor the similarity is 0: a threshold of 0 must not take it.
+    long_unrelated = pair_named("amlo_two_subjects_same_outlet")["a"]["text"]
+    text = long_unrelated + "\n\n" + BACKGROUND[0]           # shares one long paragraph: one lookup key
+    result = placed(None, None, StorySettings(min_containment=0.0), later_text=text)
+    assert result.story_id == "b"
