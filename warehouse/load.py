@@ -145,8 +145,8 @@ def _table(name: str, rows: list[dict]) -> pa.Table:
 
 
 def _insert(conn: Connection, name: str, rows: list[dict], statement: str, parameters: tuple | None = None) -> list:
-    """Register `rows` as the Arrow table `name` and run `sql/load/<statement>.sql` over it;
-    returns the rows the statement returns (none unless it has a `returning` clause)."""
+    """Register `rows` as the Arrow table `name` and run `sql/load/<statement>.sql` over it (an
+    insert, or a lookup); returns the rows the statement returns."""
     return _insert_table(conn, name, _table(name, rows), statement, parameters)
 
 
@@ -163,12 +163,8 @@ def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:
     # closed without commit rolls back the unregister, leaving the name taken on the pooled
     # connection ("View with name ... already exists" on the next call).
     with engine.begin() as conn:
-        raw = conn.connection.driver_connection
-        raw.register("batch_article_ids", _table("batch_article_ids", [{"article_id": i} for i in ids]))
-        try:
-            return {row[0] for row in execute_file(conn, "load/existing_articles.sql")}
-        finally:
-            raw.unregister("batch_article_ids")
+        return {row[0] for row in _insert(conn, "batch_article_ids", [{"article_id": i} for i in ids],
+                                          "existing_articles")}
 
 
 def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extraction: Extraction,
@@ -340,14 +336,9 @@ def known_paragraph_tags(engine: Engine, *, version: str, hashes: set[str]) -> d
     if not hashes:
         return {}
     with engine.begin() as conn:   # begin(): see existing_article_ids
-        raw = conn.connection.driver_connection
-        raw.register("batch_paragraph_hashes",
-                     _table("batch_paragraph_hashes", [{"paragraph_hash": h} for h in hashes]))
-        try:
-            return {key: ParagraphTags.from_json(tags)
-                    for key, tags in execute_file(conn, "load/known_paragraph_tags.sql", (version,))}
-        finally:
-            raw.unregister("batch_paragraph_hashes")
+        return {key: ParagraphTags.from_json(tags)
+                for key, tags in _insert(conn, "batch_paragraph_hashes", [{"paragraph_hash": h} for h in hashes],
+                                         "known_paragraph_tags", (version,))}
 
 
 def mark_unchanged_files(engine: Engine, files: list[SourceFile]) -> None:
