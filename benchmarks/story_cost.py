@@ -1,23 +1,30 @@
 """What placing a new article in its story costs in a warehouse of N articles (issue 7).
 
-Builds warehouses of N = 100, 1,000 and 10,000 distinct articles (the corpus cycled, every third
-word of a cycle's copy replaced by a word of that cycle, so no two copies share a shingle or a
-paragraph and each is a story of its own, like unrelated news), then times adding new articles:
-one at a time (`--single` of them) and in a batch of `--batch` (as a run adds them). Each time is
-`place_pending_stories`: sketch, key lookup, comparison with the candidates, one transaction.
-Prints a table of medians and the ratio of the largest N to the smallest.
+Builds warehouses of N = 100, 1,000 and 10,000 distinct articles, published `--per-day` a day
+(the corpus cycled, every third word of a cycle's copy replaced by a word of that cycle, so no
+two copies share a shingle or a paragraph and each is a story of its own, like unrelated news),
+checkpoints them as a run's end does, then, in a new process as a new run is, times adding the
+next articles of the stream: one at a time, dated the next day (`--single` of them); one at a
+time with no date (`--single` of them: compared with every date, so its key lookup reads every
+key); and batches of `--batch` (median of 5). Each time is what a run does after loading a
+batch, `story_assignment.place_articles`: sketch, key lookup, comparison with the candidates,
+one transaction. Prints a table of medians and the ratio of the largest N to the smallest.
 
-    .venv/bin/python benchmarks/story_cost.py [--sizes 100,1000,10000] [--single 20] [--batch 100]
+    .venv/bin/python benchmarks/story_cost.py [--sizes 100,1000,10000] [--single 100] [--batch 100]
+                                              [--per-day 100]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,62 +58,97 @@ def variant(text: str, cycle: int) -> str:
     return "\n\n".join(out)
 
 
-def articles(texts: list[str], start: int, count: int) -> list:
+FIRST_DAY = date(2025, 1, 1)
+BATCHES = 5          # batches of `--batch` timed, the median reported
+
+
+def articles(texts: list[str], start: int, count: int, per_day: int | None) -> list:
+    """Articles `start`.. of the stream: article n published on day n // per_day (None: undated)."""
     made = []
     for number in range(start, start + count):
         body = variant(texts[number % len(texts)], number // len(texts))
-        made.append(make_article(title=f"Artículo {number}", body=body, published=None,
+        published = FIRST_DAY + timedelta(days=number // per_day) if per_day else None
+        made.append(make_article(title=f"Artículo {number}", body=body, published=published,
                                  source_path=f"bench/{number}.txt", position=0))
     return made
 
 
 def add(engine, batch: list) -> float:
     """Seconds to place `batch` (loaded first, untimed) in stories."""
-    load.load_batch(engine, load.LoadBatch(run_id="bench", extractor_version="bench", articles=batch,
-                                           extractions=[Extraction(a.article_id, (), (), ()) for a in batch]))
+    loaded = load.load_batch(engine, load.LoadBatch(run_id="bench", extractor_version="bench", articles=batch,
+                                                    extractions=[Extraction(a.article_id, (), (), ()) for a in batch]))
     started = time.perf_counter()
-    placed = story_assignment.place_pending_stories(engine)
+    placed = story_assignment.place_articles(engine, loaded.article_ids)
     seconds = time.perf_counter() - started
     if placed.articles != len(batch):
         raise SystemExit(f"placed {placed.articles} of {len(batch)} articles")
     return seconds
 
 
-def measure(size: int, texts: list[str], single: int, batch: int, work: Path) -> dict:
-    engine = db.connect(work / f"stories{size}.duckdb")
+def build(path: Path, size: int, per_day: int) -> None:
+    """The warehouse of `size` articles, placed in stories in batches of 1,000 and checkpointed
+    as the end of the runs that stored them leaves it."""
+    texts = corpus_texts()
+    engine = db.connect(path)
     db.prepare(engine)
     for start in range(0, size, 1000):
-        add(engine, articles(texts, start, min(1000, size - start)))
-    singles = [add(engine, articles(texts, size + n, 1)) for n in range(single)]
-    batched = add(engine, articles(texts, size + single, batch))
+        add(engine, articles(texts, start, min(1000, size - start), per_day))
+    db.checkpoint(engine)
+    engine.dispose()
+
+
+def measure(path: Path, size: int, single: int, batch: int, per_day: int) -> dict:
+    """Times of adding the next articles of the stream to the warehouse at `path`, as a new run
+    (a new process opening the file) does."""
+    texts = corpus_texts()
+    engine = db.connect(path)
+    # The next articles of the stream: the day after the warehouse's last (a new day's first).
+    next_article = -(-size // per_day) * per_day
+    singles = [add(engine, articles(texts, next_article + n, 1, per_day)) for n in range(single)]
+    undated = [add(engine, articles(texts, next_article + single + n, 1, None)) for n in range(single)]
+    batched = [add(engine, articles(texts, next_article + 2 * single + n * batch, batch, per_day)) for n in range(BATCHES)]
     with engine.connect() as conn:
         keys = conn.exec_driver_sql("select count(*) from story_keys").scalar_one()
         stories = conn.exec_driver_sql("select count(distinct story_id) from articles").scalar_one()
     engine.dispose()
     return {"articles": size, "story_keys": keys, "stories": stories,
             "single_ms_median": 1000 * statistics.median(singles),
-            "batch_ms_per_article": 1000 * batched / batch}
+            "undated_single_ms_median": 1000 * statistics.median(undated),
+            "batch_ms_per_article": 1000 * statistics.median(batched) / batch}
+
+
+def in_new_process(function, *args):
+    """`function(*args)` in a fresh interpreter: each measurement starts as a run does, not in a
+    process that has just built 10,000 articles (measured: that alone made the same warehouse
+    2-3 ms slower per article)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
-    parser.add_argument("--single", type=int, default=20, help="articles added one at a time")
+    parser.add_argument("--single", type=int, default=100, help="articles added one at a time (each kind)")
     parser.add_argument("--batch", type=int, default=100, help="articles added as one batch")
+    parser.add_argument("--per-day", type=int, default=100, help="articles published a day in the stream")
     args = parser.parse_args(argv)
-    texts = corpus_texts()
     results = []
     with tempfile.TemporaryDirectory(prefix="story-cost-") as work:
         for size in (int(part) for part in args.sizes.split(",")):
             print(f"N={size}: building ...", flush=True)
-            results.append(measure(size, texts, args.single, args.batch, Path(work)))
-    print(f"\n{'N':>7} {'key rows':>9} {'stories':>8} {'one article (median ms)':>24} {'in a batch (ms/article)':>24}")
+            path = Path(work) / f"stories{size}.duckdb"
+            in_new_process(build, path, size, args.per_day)
+            results.append(in_new_process(measure, path, size, args.single, args.batch, args.per_day))
+    print(f"\n{args.per_day} articles published a day; medians")
+    print(f"{'N':>7} {'key rows':>9} {'stories':>8} {'one article (ms)':>17} {'one undated (ms)':>17} "
+          f"{'in a batch (ms/article)':>24}")
     for r in results:
-        print(f"{r['articles']:>7,} {r['story_keys']:>9,} {r['stories']:>8,} {r['single_ms_median']:>24.2f} "
-              f"{r['batch_ms_per_article']:>24.2f}")
+        print(f"{r['articles']:>7,} {r['story_keys']:>9,} {r['stories']:>8,} {r['single_ms_median']:>17.2f} "
+              f"{r['undated_single_ms_median']:>17.2f} {r['batch_ms_per_article']:>24.2f}")
     small, large = results[0], results[-1]
     print(f"\nN={large['articles']:,} vs N={small['articles']:,}: one article "
-          f"{large['single_ms_median'] / small['single_ms_median']:.2f}x, in a batch "
+          f"{large['single_ms_median'] / small['single_ms_median']:.2f}x, one undated article "
+          f"{large['undated_single_ms_median'] / small['undated_single_ms_median']:.2f}x, in a batch "
           f"{large['batch_ms_per_article'] / small['batch_ms_per_article']:.2f}x")
     return 0
 

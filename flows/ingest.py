@@ -82,8 +82,16 @@ def load_batch(engine: Engine, batch: load.LoadBatch) -> load.LoadCounts:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def place_stories(engine: Engine, stories: StorySettings) -> story_assignment.StoriesPlaced:
+def place_stories(engine: Engine, article_ids: tuple[str, ...], stories: StorySettings) -> story_assignment.StoriesPlaced:
     """Stories of the articles just loaded (one transaction per page; a retry places the rest)."""
+    return story_assignment.place_articles(engine, article_ids, stories)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def place_unplaced_stories(engine: Engine, stories: StorySettings) -> story_assignment.StoriesPlaced:
+    """Articles left without a story (a run killed between a load and its stories, a warehouse
+    upgraded to stories), oldest first: before a run loads newer ones, so a story's id stays its
+    first article's."""
     return story_assignment.place_pending_stories(engine, stories)
 
 
@@ -94,8 +102,8 @@ def story_settings(settings: Settings) -> StorySettings:
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def finish_warehouse(engine: Engine, stories: StorySettings) -> None:
-    # Articles left without a story (a run killed between a load and its stories, a warehouse
-    # upgraded to stories) and reprocessed facts not yet placed in their paragraphs.
+    # Articles still without a story (on a warehouse upgraded to stories, a reprocess run places
+    # them here) and facts stored before their paragraphs were.
     story_assignment.place_pending_stories(engine, stories)
     with engine.begin() as conn:
         story_assignment.place_facts_in_paragraphs(conn)
@@ -176,6 +184,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         if interrupted:
             logger.warning("%d earlier run(s) had been interrupted (process killed); this run completes "
                            "their work", interrupted)
+        with stages.timing("stories"):
+            place_unplaced_stories(engine, story_settings(settings))
         with stages.timing("discover"):
             files = discover(settings.inbox, settings.max_file_bytes)
         selection = ingest.select_changed_files(files, load.known_source_files(engine), now=started,
@@ -216,7 +226,7 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
                     rejections=planned.rejections, same_content=planned.same_content,
                     content_hashes=planned.content_hashes, paragraph_tags=new_tags)))
             with stages.timing("stories"):
-                stories = place_stories(engine, story_settings(settings))
+                stories = place_stories(engine, added.article_ids, story_settings(settings))
             stages.seconds["load_insert"] += added.insert_seconds
             stages.seconds["load_rows"] += added.rows_offered
             stages.seconds["load_insert_facts"] += added.fact_seconds

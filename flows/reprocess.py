@@ -27,9 +27,10 @@ from warehouse.writer_lock import writer_lock
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def replace_batch(engine: Engine, version: str, extractions: list[Extraction]) -> load.LoadCounts:
+def replace_batch(engine: Engine, version: str, extractions: list[Extraction],
+                  bodies: dict[str, str]) -> load.LoadCounts:
     """One transaction; a retry re-deletes and re-inserts the same rows, so it cannot duplicate."""
-    return load.replace_extractions(engine, version=version, extractions=extractions)
+    return load.replace_extractions(engine, version=version, extractions=extractions, bodies=bodies)
 
 
 @flow(name="reprocess_articles")
@@ -70,7 +71,7 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
             spanish = ingest.to_extract(page)   # one not in Spanish keeps no facts
             extracted = extract_batch(quote(spanish), settings.extract_processes).extractions if spanish else []
             extractions = ingest.one_extraction_per_article(page, extracted)
-            replaced = replace_batch(engine, version, quote(extractions))
+            replaced = replace_batch(engine, version, quote(extractions), quote({a.article_id: a.body for a in page}))
             after = page[-1].article_id
             counts.articles_reprocessed += replaced.articles
             counts.mentions_loaded += replaced.mentions

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -24,6 +25,7 @@ from warehouse.db import execute_file, execute_over_table
 from warehouse.extract import Extraction
 from warehouse.paragraph_tags import ParagraphTags
 from warehouse.sources import SourceFile
+from warehouse.stories import paragraph_at, paragraph_spans
 
 # amounts.value is DECIMAL(38, 6): six decimals hold cents and fractional percentages exactly.
 _VALUE_QUANTUM = Decimal("0.000001")
@@ -76,6 +78,7 @@ class LoadCounts:
                                   # Arrow tables are built before; commit not included)
     fact_rows: int = 0            # of which mentions and amounts (tables without enforced keys)
     fact_seconds: float = 0.0
+    article_ids: tuple[str, ...] = ()   # the articles this batch stored (none already there)
 
 
 def entity_id(key: str) -> str:
@@ -106,13 +109,14 @@ _SCHEMAS = {
         ("article_id", pa.string()), ("mention_no", pa.int32()), ("entity_id", pa.string()),
         ("start_char", pa.int32()), ("end_char", pa.int32()), ("text", pa.string()),
         ("label", pa.string()), ("sentence_no", pa.int32()), ("extractor_version", pa.string()),
+        ("paragraph_no", pa.int32()),
     ]),
     "batch_amounts": pa.schema([
         ("article_id", pa.string()), ("amount_no", pa.int32()), ("start_char", pa.int32()),
         ("end_char", pa.int32()), ("text", pa.string()), ("kind", pa.string()),
         ("value", pa.decimal128(38, 6)), ("value_high", pa.decimal128(38, 6)), ("unit", pa.string()),
         ("object", pa.string()), ("qualifier", pa.string()), ("unit_inferred", pa.bool_()),
-        ("sentence_no", pa.int32()), ("extractor_version", pa.string()),
+        ("sentence_no", pa.int32()), ("extractor_version", pa.string()), ("paragraph_no", pa.int32()),
     ]),
     "batch_deliveries": pa.schema([
         ("article_id", pa.string()), ("source_path", pa.string()), ("position", pa.int32()),
@@ -168,9 +172,11 @@ def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:
 
 
 def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extraction: Extraction,
-                   version: str) -> None:
-    """One article's mentions and amounts (and the entities they point at) as staging rows."""
+                   version: str, body: str) -> None:
+    """One article's mentions and amounts (and the entities they point at) as staging rows, each
+    with the paragraph of the body it is in (`stories.paragraph_spans`)."""
     article_id = extraction.article_id
+    paragraphs = paragraph_spans(body)
     for number, mention in enumerate(extraction.mentions):
         key = entity_id(mention.entity_key)
         entities.setdefault(key, {
@@ -181,6 +187,7 @@ def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extra
             "article_id": article_id, "mention_no": number, "entity_id": key,
             "start_char": mention.start, "end_char": mention.end, "text": mention.text,
             "label": mention.label, "sentence_no": mention.sentence, "extractor_version": version,
+            "paragraph_no": paragraph_at(paragraphs, mention.start),
         })
     for number, (amount, sentence) in enumerate(zip(extraction.amounts, extraction.amount_sentences,
                                                     strict=True)):
@@ -190,7 +197,7 @@ def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extra
             "value": _exact(amount.value), "value_high": _exact(amount.value_high),
             "unit": amount.unit, "object": amount.object, "qualifier": amount.qualifier,
             "unit_inferred": amount.unit_inferred, "sentence_no": sentence,
-            "extractor_version": version,
+            "extractor_version": version, "paragraph_no": paragraph_at(paragraphs, amount.start),
         })
 
 
@@ -210,7 +217,7 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
             "source_position": article.position, "char_count": len(article.body),
             "run_id": run_id, "extractor_version": version, "language": article.language,
         })
-        _add_fact_rows(rows, entities, extraction, version)
+        _add_fact_rows(rows, entities, extraction, version, article.body)
     rows["batch_entities"] = list(entities.values())
     rows["batch_deliveries"] = [
         {"article_id": d.article_id, "source_path": d.source_path, "position": d.position,
@@ -280,7 +287,7 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
     return LoadCounts(*(a - b for a, b in zip(after, before)),
                       rows_offered=sum(tables[name].num_rows for name in ["batch_articles", *(n for n, _ in _LOAD_ORDER)]),
                       insert_seconds=inserting, fact_rows=sum(tables[name].num_rows for name in _FACT_TABLES),
-                      fact_seconds=fact_seconds)
+                      fact_seconds=fact_seconds, article_ids=tuple(inserted))
 
 
 def _fact_counts(conn: Connection) -> tuple[int, int, int, int]:
@@ -310,13 +317,15 @@ def count_articles_to_reprocess(engine: Engine, *, version: str, everything: boo
         return execute_file(conn, "load/count_articles_to_reprocess.sql", (everything, version)).scalar_one()
 
 
-def replace_extractions(engine: Engine, *, version: str, extractions: list[Extraction]) -> LoadCounts:
-    """Swap the mentions and amounts of these articles for new ones, in one transaction: a reader
-    of this file sees every article of the batch either as it was or re-extracted."""
+def replace_extractions(engine: Engine, *, version: str, extractions: list[Extraction],
+                        bodies: Mapping[str, str]) -> LoadCounts:
+    """Swap the mentions and amounts of these articles (bodies: by article id) for new ones, in
+    one transaction: a reader of this file sees every article of the batch either as it was or
+    re-extracted."""
     rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
     entities: dict[str, dict] = {}
     for extraction in extractions:
-        _add_fact_rows(rows, entities, extraction, version)
+        _add_fact_rows(rows, entities, extraction, version, bodies[extraction.article_id])
     rows["batch_entities"] = list(entities.values())
     ids = [{"article_id": e.article_id} for e in extractions]
     with engine.begin() as conn:

@@ -174,27 +174,34 @@ class Paragraph:
     identity: str            # `paragraph_identity` of that text
 
 
-def article_paragraphs(body: str) -> list[Paragraph]:
-    """The body's paragraphs (separated by blank lines) with their offsets and identities.
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each of the body's paragraphs (separated by blank lines), in
+    order: the `paragraph_no` of a paragraph is its index here.
 
     Every character of the body is in a paragraph or in a blank-line break between two; a body
     without blank lines is one paragraph."""
-    paragraphs = []
+    spans = []
     start = 0
     for piece, is_paragraph in split_paragraphs(body):
         if is_paragraph:
-            paragraphs.append(Paragraph(len(paragraphs), start, start + len(piece), paragraph_identity(piece)))
+            spans.append((start, start + len(piece)))
         start += len(piece)
-    return paragraphs
+    return spans
 
 
-def paragraph_at(paragraphs: Sequence[Paragraph], char_offset: int) -> int:
+def article_paragraphs(body: str) -> list[Paragraph]:
+    """The body's paragraphs (`paragraph_spans`) with their identities."""
+    return [Paragraph(number, start, end, paragraph_identity(body[start:end]))
+            for number, (start, end) in enumerate(paragraph_spans(body))]
+
+
+def paragraph_at(spans: Sequence[tuple[int, int]], char_offset: int) -> int:
     """The `paragraph_no` of the paragraph holding `char_offset` (an offset in a break belongs
-    to the paragraph before it). `paragraphs` as `article_paragraphs` returns them."""
-    index = bisect_right([paragraph.start_char for paragraph in paragraphs], char_offset) - 1
-    if index < 0 or char_offset >= paragraphs[-1].end_char:
+    to the paragraph before it). `spans` as `paragraph_spans` returns them."""
+    index = bisect_right([start for start, _ in spans], char_offset) - 1
+    if index < 0 or char_offset >= spans[-1][1]:
         raise ValueError(f"offset {char_offset} is outside the article's paragraphs")
-    return paragraphs[index].paragraph_no
+    return index
 
 
 # --- sketches --------------------------------------------------------------------------------

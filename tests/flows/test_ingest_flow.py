@@ -222,3 +222,25 @@ def test_a_rewrite_is_tagged_only_where_it_is_new_and_gives_the_rows_of_a_cold_r
              "from mentions m join entities e using (entity_id) join articles a using (article_id) "
              "where a.source_path = '010_rewrite.txt' order by 1")
     assert query(db_path, facts) == query(cold_db, facts) and query(db_path, facts)
+
+
+def test_an_article_a_killed_run_left_without_a_story_is_placed_before_newer_ones(tmp_path, sample_inbox):
+    inbox, db_path = tmp_path / "inbox", tmp_path / "w.duckdb"
+    inbox.mkdir()
+    first, second = sorted(sample_inbox.glob("*.txt"))
+    shutil.copy(first, inbox)
+    run(inbox, db_path)
+    # As if that run had been killed after its load committed and before its stories did.
+    engine = db.connect(db_path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("update articles set story_id = null, closest_article_id = null, story_similarity = null")
+        for table in ("article_paragraphs", "article_sketches", "story_keys"):
+            conn.exec_driver_sql(f"delete from {table}")
+    engine.dispose()
+    shutil.copy(second, inbox)
+    run(inbox, db_path)
+    (earlier, story, closest), (later, later_story, later_closest) = query(
+        db_path, "select article_id, story_id, closest_article_id from articles order by source_path")
+    # The earlier article is placed first: the story is its own, and the later one joins it.
+    assert (story, closest) == (earlier, None)
+    assert (later_story, later_closest) == (earlier, earlier)

@@ -56,17 +56,36 @@ def test_migrations_apply_once_and_are_recorded(tmp_path):
     engine.dispose()
 
 
-def test_facts_loaded_before_their_keys_were_dropped_are_kept(tmp_path, sample_articles, sample_extractions):
-    # A warehouse of the schema before migration 014 (keys and foreign keys enforced) upgraded
-    # in place: the rebuilt mentions, amounts and deliveries hold the same rows.
+def warehouse_before(tmp_path, version: int):
+    """A warehouse with the schema of the migrations before `version` only (an older release)."""
     engine = db.connect(tmp_path / "w.duckdb")
     with engine.begin() as conn:
         db.execute_file(conn, "schema/schema_migrations.sql")
-        for version, path in db.migration_files():
-            if version < 14:
+        for number, path in db.migration_files():
+            if number < version:
                 conn.exec_driver_sql(path.read_text(encoding="utf-8"))
-                db.execute_file(conn, "schema/record_migration.sql", (version, path.name))
-    load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
+                db.execute_file(conn, "schema/record_migration.sql", (number, path.name))
+    return engine
+
+
+def load_as_before_stories(engine, batch):
+    """Store a batch as a release before migration 015 did: facts without their paragraph."""
+    staged = load.batch_rows(batch)
+    with engine.begin() as conn:
+        for name in ("batch_articles", "batch_entities", "batch_mentions", "batch_amounts", "batch_deliveries"):
+            table = load._table(name, staged[name])
+            if "paragraph_no" in table.column_names:
+                table = table.drop_columns(["paragraph_no"])
+            conn.connection.driver_connection.register("staged", table)
+            conn.exec_driver_sql(f"insert into {name.removeprefix('batch_')} by name select * from staged")
+            conn.connection.driver_connection.unregister("staged")
+
+
+def test_facts_loaded_before_their_keys_were_dropped_are_kept(tmp_path, sample_articles, sample_extractions):
+    # A warehouse of the schema before migration 014 (keys and foreign keys enforced) upgraded
+    # in place: the rebuilt mentions, amounts and deliveries hold the same rows.
+    engine = warehouse_before(tmp_path, 14)
+    load_as_before_stories(engine, sample_batch(sample_articles, sample_extractions))
     before = sorted(rows(engine, "select * from mentions")), sorted(rows(engine, "select * from amounts")), \
         sorted(rows(engine, "select * from deliveries"))
     assert db.migrate(engine)[0] == "014_fact_tables_without_enforced_keys.sql"
@@ -74,6 +93,49 @@ def test_facts_loaded_before_their_keys_were_dropped_are_kept(tmp_path, sample_a
     after = sorted(rows(engine, "select * exclude (paragraph_no) from mentions")), \
         sorted(rows(engine, "select * exclude (paragraph_no) from amounts")), sorted(rows(engine, "select * from deliveries"))
     assert after == before and len(before[0]) > 20
+    engine.dispose()
+
+
+def test_a_warehouse_from_before_stories_gets_its_stories_and_fact_paragraphs(tmp_path, sample_articles,
+                                                                              sample_extractions):
+    # Upgraded from before migration 015: no article has a story and no fact a paragraph. The
+    # run's placing step and its finish give them the same as a warehouse loaded today.
+    engine = warehouse_before(tmp_path, 15)
+    load_as_before_stories(engine, sample_batch(sample_articles, sample_extractions))
+    db.migrate(engine)
+    assert scalar(engine, "select count(*) from mentions where paragraph_no is null") > 20
+    assert story_assignment.place_pending_stories(engine) == story_assignment.StoriesPlaced(2, 1)
+    with engine.begin() as conn:
+        story_assignment.place_facts_in_paragraphs(conn)
+    today = db.connect(tmp_path / "today.duckdb")
+    db.prepare(today)
+    load.load_batch(today, sample_batch(sample_articles, sample_extractions))
+    story_assignment.place_pending_stories(today)
+    for sql in ("select article_id, mention_no, paragraph_no from mentions order by 1, 2",
+                "select article_id, amount_no, paragraph_no from amounts order by 1, 2",
+                "select article_id, story_id, closest_article_id from articles order by 1"):
+        assert rows(engine, sql) == rows(today, sql), sql
+    engine.dispose()
+    today.dispose()
+
+
+def test_story_tables_of_migration_15_keep_their_rows(tmp_path, sample_articles, sample_extractions):
+    # Migration 016 rebuilds article_sketches (paragraph list as text) and story_keys (with the
+    # article's date): every row kept, nothing else changed.
+    engine = warehouse_before(tmp_path, 16)
+    load_as_before_stories(engine, sample_batch(sample_articles, sample_extractions))
+    first, second = (a.article_id for a in sample_articles)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"""
+            insert into article_sketches values
+                ('{first}', '\\x01\\x02'::blob, 7, ['aa', 'bb'], 'tag'), ('{second}', '\\x03'::blob, 1, [], 'tag');
+            insert into story_keys values (11, '{first}'), (-12, '{second}'), (13, '{first}')""")
+    assert db.migrate(engine) == ["016_story_lookup_that_stays_flat.sql"]
+    assert rows(engine, "select article_id, signature, shingle_count, distinctive_paragraphs, story_settings "
+                        "from article_sketches order by shingle_count") == [
+        (second, b"\x03", 1, "", "tag"), (first, b"\x01\x02", 7, "aa bb", "tag")]
+    assert sorted(rows(engine, "select lookup_key, article_id, published_date::varchar from story_keys")) == [
+        (-12, second, "2025-11-11"), (11, first, "2025-11-11"), (13, first, "2025-11-11")]
     engine.dispose()
 
 
@@ -256,6 +318,16 @@ def test_mentions_in_repeated_paragraphs_count_once_per_story(loaded):
     assert per_story < per_article
 
 
+def test_placing_a_loaded_batch_again_changes_nothing(engine, sample_articles, sample_extractions):
+    loaded = load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
+    assert set(loaded.article_ids) == {a.article_id for a in sample_articles}
+    # In arrival order, whatever the order of the ids: the second sample joins the first.
+    assert story_assignment.place_articles(engine, loaded.article_ids[::-1]) == story_assignment.StoriesPlaced(2, 1)
+    assert story_assignment.place_articles(engine, loaded.article_ids) == story_assignment.StoriesPlaced(0, 0)
+    assert rows(engine, "select count(*), count(distinct story_id) from articles") == [(2, 1)]
+    assert load.load_batch(engine, sample_batch(sample_articles, sample_extractions)).article_ids == ()
+
+
 def test_placing_stories_again_changes_nothing(loaded):
     before = rows(loaded, "select article_id, story_id, closest_article_id from articles order by 1")
     keys = scalar(loaded, "select count(*) from story_keys")
@@ -287,3 +359,23 @@ def test_equal_figures_in_one_paragraph_are_two_statements(engine, nlp):
         (Decimal("50"), "%", 1, 1), (Decimal("50"), "%", 2, 1),
         (Decimal("200000000"), "USD", 1, 1), (Decimal("200000000"), "USD", 2, 1)]
     assert scalar(engine, "select sum(value) from story_amounts where unit = 'USD'") == Decimal("400000000")
+
+
+@pytest.mark.parametrize("first_date, second_date, one_story", [
+    ("2025-11-11", "2025-11-18", True),     # 7 days later: still the story
+    ("2025-11-11", "2025-11-04", True),     # 7 days earlier (sent late)
+    ("2025-11-11", "2025-11-19", False),    # 8 days: never one story, not even looked up
+    ("2025-11-11", None, True),             # an undated article is compared with every date
+    (None, "2026-03-01", True),             # and undated earlier articles are found by dated ones
+])
+def test_earlier_articles_are_looked_up_within_the_story_window(engine, sample_articles, sample_extractions,
+                                                                first_date, second_date, one_story):
+    from dataclasses import replace
+    from datetime import date
+
+    dated = [replace(article, published=date.fromisoformat(when) if when else None)
+             for article, when in zip(sample_articles, (first_date, second_date))]
+    for article, extraction in zip(dated, sample_extractions):   # one run each: the first is stored
+        load.load_batch(engine, sample_batch([article], [extraction], deliveries=[], files=[]))
+        story_assignment.place_pending_stories(engine)
+    assert (scalar(engine, "select count(distinct story_id) from articles") == 1) is one_story

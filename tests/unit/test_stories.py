@@ -10,7 +10,7 @@ import pytest
 
 from warehouse.stories import (
     StoryCandidate, StorySettings, StorySketch, article_paragraphs, assign_stories, band_keys, containment,
-    normalise_paragraph, paragraph_at, paragraph_identity, signature, signature_from_bytes,
+    normalise_paragraph, paragraph_at, paragraph_identity, paragraph_spans, signature, signature_from_bytes,
     signature_to_bytes, similarity, sketch, story_keys, story_similarity,
 )
 
@@ -102,7 +102,8 @@ def test_a_body_without_blank_lines_is_one_paragraph():
 
 def test_paragraph_at_maps_offsets_to_their_paragraph():
     body = "Uno dos.\n\nTres cuatro.\n\nCinco."
-    paragraphs = article_paragraphs(body)
+    paragraphs = paragraph_spans(body)
+    assert [(p.start_char, p.end_char) for p in article_paragraphs(body)] == paragraphs
     assert [paragraph_at(paragraphs, offset) for offset in (0, 7, body.index("Tres"), body.index("Cinco"), len(body) - 1)] \
         == [0, 0, 1, 2, 2]
     assert paragraph_at(paragraphs, 8) == 0          # in the break: the paragraph before it
@@ -268,3 +269,18 @@ def test_a_zero_containment_threshold_still_needs_something_in_common():
     text = long_unrelated + "\n\n" + BACKGROUND[0]           # shares one long paragraph: one lookup key
     result = placed(None, None, StorySettings(min_containment=0.0), later_text=text)
     assert result.story_id == "b"
+
+
+# --- the dates a lookup reads ------------------------------------------------------------------
+
+def test_candidate_dates_widen_the_page_by_the_story_window():
+    from datetime import date
+
+    from warehouse.story_assignment import candidate_dates
+
+    page = [("a", "", date(2025, 11, 11)), ("b", "", date(2025, 11, 3))]
+    assert candidate_dates(page, StorySettings(max_days=7)) == (date(2025, 10, 27), date(2025, 11, 18))
+    assert candidate_dates(page, StorySettings(max_days=0)) == (date(2025, 11, 3), date(2025, 11, 11))
+    # An undated article is compared with every date; dates at the calendar's ends do not overflow.
+    assert candidate_dates(page + [("c", "", None)], SETTINGS) == (date.min, date.max)
+    assert candidate_dates([("d", "", date.min), ("e", "", date.max)], SETTINGS) == (date.min, date.max)
