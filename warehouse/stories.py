@@ -163,7 +163,11 @@ def paragraph_identity(text: str) -> str:
     """Identity of a paragraph's normalised text: equal for a re-sent paragraph.
 
     Not `paragraph_tags.paragraph_hash`, which hashes the exact text for the NER cache."""
-    return hashlib.sha256(normalise_paragraph(text).encode("utf-8")).hexdigest()
+    return _identity_of_normalised(normalise_paragraph(text))
+
+
+def _identity_of_normalised(normalised: str) -> str:
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,9 @@ class Paragraph:
     start_char: int          # body[start_char:end_char] is the paragraph's text
     end_char: int
     identity: str            # `paragraph_identity` of that text
+    # The words of its normalised text: what its article's sketch is made of, kept so a body is
+    # normalised once for both.
+    words: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
@@ -190,9 +197,12 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
 
 
 def article_paragraphs(body: str) -> list[Paragraph]:
-    """The body's paragraphs (`paragraph_spans`) with their identities."""
-    return [Paragraph(number, start, end, paragraph_identity(body[start:end]))
-            for number, (start, end) in enumerate(paragraph_spans(body))]
+    """The body's paragraphs (`paragraph_spans`) with their identities and normalised words."""
+    paragraphs = []
+    for number, (start, end) in enumerate(paragraph_spans(body)):
+        normalised = normalise_paragraph(body[start:end])
+        paragraphs.append(Paragraph(number, start, end, _identity_of_normalised(normalised), tuple(normalised.split())))
+    return paragraphs
 
 
 def paragraph_at(spans: Sequence[tuple[int, int]], char_offset: int) -> int:
@@ -217,7 +227,10 @@ _EMPTY_VALUE = np.iinfo(np.uint32).max       # what every position holds when no
 def shingles(body: str, shingle_size: int) -> set[str]:
     """The distinct runs of `shingle_size` words of the normalised body; a body with fewer
     words is one shingle, an empty body none."""
-    words = normalise_paragraph(body).split()
+    return _shingles_of(normalise_paragraph(body).split(), shingle_size)
+
+
+def _shingles_of(words: Sequence[str], shingle_size: int) -> set[str]:
     if len(words) <= shingle_size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[index:index + shingle_size]) for index in range(len(words) - shingle_size + 1)}
@@ -262,20 +275,18 @@ class StorySketch:
 
 
 def sketch(article_id: str, body: str, settings: StorySettings = StorySettings(),
-           published: date | None = None) -> StorySketch:
-    shingle_set = shingles(body, settings.shingle_size)
-    return StorySketch(article_id, _signature_of(shingle_set, settings), len(shingle_set),
-                       distinctive_paragraphs(body, settings), published)
+           published: date | None = None, paragraphs: Sequence[Paragraph] | None = None) -> StorySketch:
+    """The article's sketch; `paragraphs`: its `article_paragraphs`, when the caller has them.
 
-
-def distinctive_paragraphs(body: str, settings: StorySettings = StorySettings()) -> tuple[str, ...]:
-    """Identities of the body's paragraphs of at least `settings.min_paragraph_words` words,
-    each once, in order of first appearance."""
-    identities = {}
-    for piece, is_paragraph in split_paragraphs(body):
-        if is_paragraph and len(normalise_paragraph(piece).split()) >= settings.min_paragraph_words:
-            identities.setdefault(paragraph_identity(piece), None)
-    return tuple(identities)
+    The shingles are those of the whole normalised body (`shingles`): paragraphs are separated
+    by blank lines only, so the words of its normalised paragraphs, in order, are its words."""
+    if paragraphs is None:
+        paragraphs = article_paragraphs(body)
+    shingle_set = _shingles_of([word for paragraph in paragraphs for word in paragraph.words], settings.shingle_size)
+    # Identities of the paragraphs long enough to be looked up, each once, in order of appearance.
+    distinctive = dict.fromkeys(paragraph.identity for paragraph in paragraphs
+                                if len(paragraph.words) >= settings.min_paragraph_words)
+    return StorySketch(article_id, _signature_of(shingle_set, settings), len(shingle_set), tuple(distinctive), published)
 
 
 def band_keys(values: np.ndarray, settings: StorySettings = StorySettings()) -> list[str]:

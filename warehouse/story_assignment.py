@@ -108,7 +108,9 @@ def place_pending_stories(engine: Engine, settings: StorySettings = StorySetting
 
 def _place_page(engine: Engine, page: list[tuple[str, str, date | None]], settings: StorySettings) -> int:
     tag = settings_tag(settings)
-    sketches = [sketch(article_id, body, settings, published) for article_id, body, published in page]
+    paragraphs = {article_id: article_paragraphs(body) for article_id, body, _ in page}
+    sketches = [sketch(article_id, body, settings, published, paragraphs[article_id])
+                for article_id, body, published in page]
     keys = {article.article_id: story_keys(article.signature, article.distinctive_paragraphs, settings)
             for article in sketches}
     key_rows = [{"lookup_key": lookup_key(key), "article_id": article.article_id, "published_date": article.published}
@@ -122,7 +124,7 @@ def _place_page(engine: Engine, page: list[tuple[str, str, date | None]], settin
         execute_over_table(conn, "batch_article_paragraphs", _table("batch_article_paragraphs", [
             {"article_id": article_id, "paragraph_no": p.paragraph_no, "start_char": p.start_char,
              "end_char": p.end_char, "paragraph_identity": p.identity}
-            for article_id, body, _ in page for p in article_paragraphs(body)]), "stories/insert_article_paragraphs.sql")
+            for article_id, _, _ in page for p in paragraphs[article_id]]), "stories/insert_article_paragraphs.sql")
         execute_over_table(conn, "batch_article_sketches", _table("batch_article_sketches", [
             {"article_id": a.article_id, "signature": signature_to_bytes(a.signature),
              "shingle_count": a.shingle_count, "distinctive_paragraphs": " ".join(a.distinctive_paragraphs),

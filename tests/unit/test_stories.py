@@ -11,7 +11,7 @@ import pytest
 from warehouse.stories import (
     StoryCandidate, StorySettings, StorySketch, article_paragraphs, assign_stories, band_keys, containment,
     normalise_paragraph, paragraph_at, paragraph_identity, paragraph_spans, signature, signature_from_bytes,
-    signature_to_bytes, similarity, sketch, story_keys, story_similarity,
+    shingles, signature_to_bytes, similarity, sketch, story_keys, story_similarity,
 )
 
 PAIRS = [json.loads(line) for line in
@@ -284,3 +284,17 @@ def test_candidate_dates_widen_the_page_by_the_story_window():
     # An undated article is compared with every date; dates at the calendar's ends do not overflow.
     assert candidate_dates(page + [("c", "", None)], SETTINGS) == (date.min, date.max)
     assert candidate_dates([("d", "", date.min), ("e", "", date.max)], SETTINGS) == (date.min, date.max)
+
+
+def test_a_sketch_from_paragraphs_is_the_sketch_of_the_whole_body(sample_articles):
+    # Sketches are made from the paragraphs' normalised words (normalised once); stored sketches
+    # stay comparable only if that is exactly the shingle set of the whole normalised body.
+    corpus = Path(__file__).parents[1] / "data" / "corpus_sample.jsonl"
+    bodies = [a.body for a in sample_articles] + [json.loads(line)["text"] for line in
+                                                   corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    bodies += ["Uno.\n\n\n«Dos» tres,\n  \n1\u00a0000 %", "", "   "]
+    for body in bodies:
+        made = sketch("x", body)
+        whole = shingles(body, SETTINGS.shingle_size)
+        assert made.shingle_count == len(whole)
+        assert np.array_equal(made.signature, signature(body)), body[:60]
