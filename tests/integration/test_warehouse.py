@@ -182,6 +182,12 @@ def test_keys_are_unique_and_references_resolve(loaded):
     assert scalar(loaded, "select count(*) from mentions m anti join entities e using (entity_id)") == 0
     assert scalar(loaded, "select count(*) from amounts n anti join articles a using (article_id)") == 0
     assert scalar(loaded, "select count(*) from entities e anti join mentions m using (entity_id)") == 0
+    # Story tables without enforced keys (migration 016): one sketch per article, one row per
+    # paragraph, every row of an article.
+    assert rows(loaded, "select count(*), count(distinct article_id) from article_sketches") == [(2, 2)]
+    assert scalar(loaded, "select count(*) - count(distinct (article_id, paragraph_no)) from article_paragraphs") == 0
+    for table in ("article_sketches", "article_paragraphs", "story_keys"):
+        assert scalar(loaded, f"select count(*) from {table} anti join articles using (article_id)") == 0, table
 
 
 def test_entity_stats_count_mentions_and_dates(loaded):
