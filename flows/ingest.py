@@ -226,7 +226,9 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
                     rejections=planned.rejections, same_content=planned.same_content,
                     content_hashes=planned.content_hashes, paragraph_tags=new_tags)))
             with stages.timing("stories"):
-                stories = place_stories(engine, added.article_ids, story_settings(settings))
+                # The batch's new articles, not only those this load stored: after a retried load
+                # whose first try had committed, those are none.
+                stories = place_stories(engine, tuple(a.article_id for a in new.articles), story_settings(settings))
             stages.seconds["load_insert"] += added.insert_seconds
             stages.seconds["load_rows"] += added.rows_offered
             stages.seconds["load_insert_facts"] += added.fact_seconds

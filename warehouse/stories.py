@@ -205,12 +205,13 @@ def article_paragraphs(body: str) -> list[Paragraph]:
     return paragraphs
 
 
-def paragraph_at(spans: Sequence[tuple[int, int]], char_offset: int) -> int:
-    """The `paragraph_no` of the paragraph holding `char_offset` (an offset in a break belongs
-    to the paragraph before it). `spans` as `paragraph_spans` returns them."""
+def paragraph_at(spans: Sequence[tuple[int, int]], char_offset: int) -> int | None:
+    """The `paragraph_no` of the paragraph holding `char_offset`, or None for an offset in a
+    break between paragraphs or outside them (the rule of sql/stories/set_fact_paragraphs.sql).
+    `spans` as `paragraph_spans` returns them."""
     index = bisect_right([start for start, _ in spans], char_offset) - 1
-    if index < 0 or char_offset >= spans[-1][1]:
-        raise ValueError(f"offset {char_offset} is outside the article's paragraphs")
+    if index < 0 or char_offset >= spans[index][1]:
+        return None
     return index
 
 

@@ -1,22 +1,22 @@
 """Stories in the warehouse: each article placed in the story of its closest earlier article.
 
 `warehouse/stories.py` decides (plain functions); this module feeds it from the warehouse and
-stores what it decided. For the articles without a story, oldest first, one page at a time and one
-transaction per page:
+stores what it decided. Articles are placed in arrival order, one page at a time and one
+transaction per page: a batch just loaded (`place_articles`, by id), or every article still
+without a story (`place_pending_stories`: a warehouse from before stories, a run killed between
+a load and its stories). For each page:
 
 1. their paragraphs (`article_paragraphs`, with the identity of each normalised paragraph) and
    sketches (MinHash signature, shingle count, long paragraphs);
 2. the earlier articles sharing a lookup key with them (`story_keys`: 64-bit hashes of LSH band
    keys and long-paragraph identities) and published close enough to be in their story: a hash
    join of the page's keys against the key rows of those dates (`candidate_dates`), then the
-   sketches of those few candidates by primary key, and MinHash comparisons with them only,
+   sketches of those few candidates by id (an index), and MinHash comparisons with them only,
    never with every article;
 3. `articles.story_id`, `closest_article_id`, `story_similarity`; and their keys, so later
    articles find them.
 
-Articles whose story is null are the batch just loaded or, on a warehouse that had articles
-before stories existed, all of those: the same step places both. What each stage costs as the
-warehouse grows: `benchmarks/story_cost.py`.
+What each stage costs as the warehouse grows: `benchmarks/story_cost.py`.
 """
 
 from __future__ import annotations
@@ -78,17 +78,18 @@ def _table(name: str, rows: list[dict]) -> pa.Table:
 
 def place_articles(engine: Engine, article_ids: Sequence[str], settings: StorySettings = StorySettings(),
                    page_articles: int = PAGE_ARTICLES) -> StoriesPlaced:
-    """Place these articles (a batch just loaded), in arrival order; those that already have a
-    story are left as they are. Reads them by primary key: the cost does not grow with the
-    warehouse, where looking for articles without a story reads the whole story column."""
-    placed, joined = 0, 0
-    for start in range(0, len(article_ids), page_articles):
-        with engine.connect() as conn:
-            found = list(execute_file(conn, "stories/articles_to_place.sql", (list(article_ids[start:start + page_articles]),)))
-        page = [(article_id, body, published) for *_, article_id, body, published, story_id in sorted(found)
+    """Place these articles (a batch just loaded), all of them in arrival order (the order
+    `pending_articles.sql` gives); those that already have a story are left as they are. Reads
+    them by id: the cost does not grow with the warehouse, where looking for articles without a
+    story reads the whole story column."""
+    with engine.connect() as conn:
+        found = sorted(execute_file(conn, "stories/articles_to_place.sql", (list(article_ids),)))
+    unplaced = [(article_id, body, published) for *_, article_id, body, published, story_id in found
                 if story_id is None]
-        if page:
-            placed, joined = placed + len(page), joined + _place_page(engine, page, settings)
+    placed, joined = 0, 0
+    for start in range(0, len(unplaced), page_articles):
+        page = unplaced[start:start + page_articles]
+        placed, joined = placed + len(page), joined + _place_page(engine, page, settings)
     return StoriesPlaced(placed, joined)
 
 
@@ -116,9 +117,7 @@ def _place_page(engine: Engine, page: list[tuple[str, str, date | None]], settin
     key_rows = [{"lookup_key": lookup_key(key), "article_id": article.article_id, "published_date": article.published}
                 for article in sketches for key in keys[article.article_id]]
     with engine.begin() as conn:
-        shared = [row[0] for row in execute_over_table(
-            conn, "batch_story_keys", _table("batch_story_keys", [{"lookup_key": row["lookup_key"]} for row in key_rows]),
-            "stories/candidates.sql", candidate_dates(page, settings))]
+        shared = candidate_ids(conn, [row["lookup_key"] for row in key_rows], candidate_dates(page, settings))
         candidates = _candidates(conn, shared, tag) if shared else []
         assignments = assign_stories(sketches, candidates, settings)
         execute_over_table(conn, "batch_article_paragraphs", _table("batch_article_paragraphs", [
@@ -148,6 +147,13 @@ def candidate_dates(page: list[tuple[str, str, date | None]], settings: StorySet
     earliest, latest = min(dates), max(dates)
     return (earliest - margin if earliest - date.min > margin else date.min,
             latest + margin if date.max - latest > margin else date.max)
+
+
+def candidate_ids(conn, keys: list[int], dates: tuple[date, date]) -> list[str]:
+    """Stored articles sharing one of these lookup keys, published within `dates` or undated."""
+    return [row[0] for row in execute_over_table(
+        conn, "batch_story_keys", _table("batch_story_keys", [{"lookup_key": key} for key in keys]),
+        "stories/candidates.sql", dates)]
 
 
 def _candidates(conn, article_ids: list[str], tag: str) -> list[StoryCandidate]:

@@ -42,7 +42,8 @@ drop table article_paragraphs_before;
 
 -- 2. story_keys carries its article's publication date, so a lookup reads only the keys of
 -- articles published near the new ones (sql/stories/candidates.sql): the key column was scanned
--- whole, 1.3 M rows at 10,000 articles. Rows in date order (undated first), as a stream appends them.
+-- whole, 1.3 M rows at 10,000 articles. Existing rows are copied in date order (undated first);
+-- a stream appends new ones in about date order. Key rows of articles no longer stored are dropped.
 create temporary table story_keys_before as select * from story_keys;
 drop table story_keys;
 create table story_keys (

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from warehouse import db, load, story_assignment
 from warehouse.extract import current_extractor_version, extract_texts
 from warehouse.paths import SEEDS_DIR
+from warehouse.stories import StorySettings
 
 RUN = "run-test"
 
@@ -327,8 +328,12 @@ def test_mentions_in_repeated_paragraphs_count_once_per_story(loaded):
 def test_placing_a_loaded_batch_again_changes_nothing(engine, sample_articles, sample_extractions):
     loaded = load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
     assert set(loaded.article_ids) == {a.article_id for a in sample_articles}
-    # In arrival order, whatever the order of the ids: the second sample joins the first.
-    assert story_assignment.place_articles(engine, loaded.article_ids[::-1]) == story_assignment.StoriesPlaced(2, 1)
+    # In arrival order, whatever the order of the ids and however many pages: the second sample
+    # joins the first (placed first, it would start the story and the first would join it).
+    later_first = sorted(loaded.article_ids, key=lambda i: i != sample_articles[1].article_id)
+    assert story_assignment.place_articles(engine, later_first, page_articles=1) == story_assignment.StoriesPlaced(2, 1)
+    assert rows(engine, "select article_id = story_id, closest_article_id is null from articles order by source_path") \
+        == [(True, True), (False, False)]
     assert story_assignment.place_articles(engine, loaded.article_ids) == story_assignment.StoriesPlaced(0, 0)
     assert rows(engine, "select count(*), count(distinct story_id) from articles") == [(2, 1)]
     assert load.load_batch(engine, sample_batch(sample_articles, sample_extractions)).article_ids == ()
@@ -385,3 +390,35 @@ def test_earlier_articles_are_looked_up_within_the_story_window(engine, sample_a
         load.load_batch(engine, sample_batch([article], [extraction], deliveries=[], files=[]))
         story_assignment.place_pending_stories(engine)
     assert (scalar(engine, "select count(distinct story_id) from articles") == 1) is one_story
+
+
+def test_the_key_lookup_reads_only_articles_published_within_the_page_window(engine, sample_articles, sample_extractions):
+    from dataclasses import replace
+    from datetime import date
+
+    from warehouse.stories import sketch, story_keys
+
+    first = replace(sample_articles[0], published=date(2025, 11, 11))
+    load.load_batch(engine, sample_batch([first], sample_extractions[:1], deliveries=[], files=[]))
+    story_assignment.place_pending_stories(engine)
+    new = sketch("new", sample_articles[1].body)
+    keys = [story_assignment.lookup_key(key) for key in story_keys(new.signature, new.distinctive_paragraphs)]
+
+    def found(*page_dates):
+        page = [(f"p{n}", "", when) for n, when in enumerate(page_dates)]
+        with engine.begin() as conn:
+            return story_assignment.candidate_ids(conn, keys, story_assignment.candidate_dates(page, StorySettings()))
+
+    assert found(date(2025, 11, 18)) == [first.article_id]
+    assert found(date(2025, 11, 19)) == []                              # 8 days: not even read
+    assert found(date(2025, 11, 19), date(2025, 10, 1)) == [first.article_id]   # a page spanning it
+    assert found(date(2025, 11, 19), None) == [first.article_id]       # an undated one: every date
+
+
+def test_re_extracted_facts_know_their_paragraph_when_stored(loaded, sample_articles, sample_extractions):
+    before = rows(loaded, "select article_id, mention_no, paragraph_no from mentions order by 1, 2")
+    load.replace_extractions(loaded, version="v-next", extractions=list(sample_extractions),
+                             bodies={a.article_id: a.body for a in sample_articles})
+    # No paragraph step after it: the swap itself stores each fact's paragraph.
+    assert rows(loaded, "select article_id, mention_no, paragraph_no from mentions order by 1, 2") == before
+    assert scalar(loaded, "select count(*) from amounts where paragraph_no is null") == 0

@@ -106,9 +106,9 @@ def test_paragraph_at_maps_offsets_to_their_paragraph():
     assert [(p.start_char, p.end_char) for p in article_paragraphs(body)] == paragraphs
     assert [paragraph_at(paragraphs, offset) for offset in (0, 7, body.index("Tres"), body.index("Cinco"), len(body) - 1)] \
         == [0, 0, 1, 2, 2]
-    assert paragraph_at(paragraphs, 8) == 0          # in the break: the paragraph before it
-    with pytest.raises(ValueError):
-        paragraph_at(paragraphs, len(body))
+    # In a break or past the end: no paragraph, as the SQL that places older facts decides.
+    assert paragraph_at(paragraphs, 8) is None and paragraph_at(paragraphs, len(body)) is None
+    assert paragraph_at([], 0) is None
 
 
 # --- sketches and keys -----------------------------------------------------------------------
