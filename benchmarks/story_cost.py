@@ -7,12 +7,14 @@ checkpoints them as a run's end does, then, in a new process as a new run is, ti
 next articles of the stream: one at a time, dated the next day (`--single` of them); one at a
 time with no date (`--single` of them: compared with every date, so its key lookup reads every
 key); and batches of `--batch` (median of 5). The story rows of each are removed again once
-timed, so every one is looked up among exactly N articles. Each time is what a run does after loading a
-batch, `story_assignment.place_articles`: sketch, key lookup, comparison with the candidates,
-one transaction. Prints a table of medians and the ratio of the largest N to the smallest.
+timed, so every one is looked up among exactly N articles. Each time is what a run does after
+loading a batch, `story_assignment.place_articles`: sketch, key lookup, comparison with the
+candidates, one transaction. Each warehouse is measured `--repeats` times, each in a new
+process on a fresh copy, round after round over the sizes. Prints a table of medians and the
+ratio of the largest N to the smallest.
 
     .venv/bin/python benchmarks/story_cost.py [--sizes 100,1000,10000] [--single 100] [--batch 100]
-                                              [--per-day 100]
+                                              [--per-day 100] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import shutil
 import statistics
 import sys
 import tempfile
@@ -136,6 +139,17 @@ def measure(path: Path, size: int, single: int, batch: int, per_day: int) -> dic
             "batch_ms_per_article": 1000 * statistics.median(batched) / batch}
 
 
+def summarise(measured: list[dict]) -> dict:
+    """The median over repeated measurements of one warehouse, and the spread of one article."""
+    first = measured[0]
+    summary = {key: first[key] for key in ("articles", "story_keys", "stories")}
+    for key in ("single_ms_median", "undated_single_ms_median", "batch_ms_per_article"):
+        summary[key] = statistics.median(m[key] for m in measured)
+    summary["single_ms_low"] = min(m["single_ms_median"] for m in measured)
+    summary["single_ms_high"] = max(m["single_ms_median"] for m in measured)
+    return summary
+
+
 def in_new_process(function, *args):
     """`function(*args)` in a fresh interpreter: each measurement starts as a run does, not in a
     process that has just built 10,000 articles (measured: that alone made the same warehouse
@@ -150,19 +164,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", type=int, default=100, help="articles added one at a time (each kind)")
     parser.add_argument("--batch", type=int, default=100, help="articles added as one batch")
     parser.add_argument("--per-day", type=int, default=100, help="articles published a day in the stream")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="measurements of each warehouse, each in a new process on a fresh copy")
     args = parser.parse_args(argv)
-    results = []
+    sizes = [int(part) for part in args.sizes.split(",")]
+    rounds: dict[int, list[dict]] = {size: [] for size in sizes}
     with tempfile.TemporaryDirectory(prefix="story-cost-") as work:
-        for size in (int(part) for part in args.sizes.split(",")):
+        for size in sizes:
             print(f"N={size}: building ...", flush=True)
-            path = Path(work) / f"stories{size}.duckdb"
-            in_new_process(build, path, size, args.per_day)
-            results.append(in_new_process(measure, path, size, args.single, args.batch, args.per_day))
-    print(f"\n{args.per_day} articles published a day; medians")
-    print(f"{'N':>7} {'key rows':>9} {'stories':>8} {'one article (ms)':>17} {'one undated (ms)':>17} "
-          f"{'in a batch (ms/article)':>24}")
+            in_new_process(build, Path(work) / f"stories{size}.duckdb", size, args.per_day)
+        # Round after round over every size, so a machine that slows down for a while slows all
+        # sizes alike; processes differ by +-10 % on this machine, hence the repeats.
+        for repeat in range(args.repeats):
+            for size in sizes:
+                copy = Path(work) / f"measured{size}.duckdb"
+                shutil.copyfile(Path(work) / f"stories{size}.duckdb", copy)
+                rounds[size].append(in_new_process(measure, copy, size, args.single, args.batch, args.per_day))
+                copy.unlink()
+            print(f"round {repeat + 1} of {args.repeats} measured", flush=True)
+    results = [summarise(rounds[size]) for size in sizes]
+    print(f"\n{args.per_day} articles published a day; medians of {args.repeats} processes' medians "
+          f"(one article: lowest-highest of those)")
+    print(f"{'N':>7} {'key rows':>9} {'stories':>8} {'one article (ms)':>17} {'(range)':>13} "
+          f"{'one undated (ms)':>17} {'in a batch (ms/article)':>24}")
     for r in results:
         print(f"{r['articles']:>7,} {r['story_keys']:>9,} {r['stories']:>8,} {r['single_ms_median']:>17.2f} "
+              f"{r['single_ms_low']:>6.2f}-{r['single_ms_high']:<6.2f} "
               f"{r['undated_single_ms_median']:>17.2f} {r['batch_ms_per_article']:>24.2f}")
     small, large = results[0], results[-1]
     print(f"\nN={large['articles']:,} vs N={small['articles']:,}: one article "

@@ -29,10 +29,13 @@ def test_the_stream_is_dated_per_day_and_its_copies_share_no_shingle():
 def test_a_tiny_run_prints_a_row_per_size_and_the_ratios():
     # Its own process, as `make bench` runs it (it starts further processes with spawn).
     done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "story_cost.py"), "--sizes", "10,30",
-                           "--single", "3", "--batch", "4", "--per-day", "10"],
+                           "--single", "3", "--batch", "4", "--per-day", "10", "--repeats", "2"],
                           capture_output=True, text=True, timeout=300, cwd=REPO)
     assert done.returncode == 0, done.stderr
-    rows = re.findall(r"^\s+(\d+)\s+([\d,]+)\s+([\d,]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$", done.stdout, re.M)
+    rows = re.findall(r"^\s+(\d+)\s+([\d,]+)\s+([\d,]+)\s+([\d.]+)\s+([\d.]+)-([\d.]+)\s+([\d.]+)\s+([\d.]+)$",
+                      done.stdout, re.M)
     assert [r[0] for r in rows] == ["10", "30"]
     assert all(float(value) > 0 for r in rows for value in r[3:])
+    assert all(float(low) <= float(median) <= float(high) for _, _, _, median, low, high, *_ in rows)
+    assert done.stdout.count("measured") == 2
     assert re.search(r"N=30 vs N=10: one article [\d.]+x, one undated article [\d.]+x, in a batch [\d.]+x", done.stdout)
