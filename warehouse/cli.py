@@ -311,11 +311,16 @@ def _exit_on_sigterm(signum, frame) -> None:
     raise Terminated
 
 
+_SIGTERM_EXCEPTIONS = ("Terminated", "TerminationSignal")   # ours, and Prefect's inside a flow run
+
+
 def _terminated(error: BaseException | None) -> bool:
-    """Whether SIGTERM is behind `error` (Prefect's TerminationSignal interrupts a DuckDB query,
-    which then raises its own error)."""
+    """Whether SIGTERM is behind `error`. Prefect's TerminationSignal interrupting a DuckDB query
+    comes back in two shapes (both reproduced with SIGALRM): chained to DuckDB's "Query
+    interrupted", or, when it hit DuckDB's scan of a registered Arrow table, only as the text
+    of a `duckdb.Error` ("TerminationSignal: <EMPTY MESSAGE>"), the exception itself gone."""
     while error is not None:
-        if isinstance(error, Terminated) or type(error).__name__ == "TerminationSignal":
+        if type(error).__name__ in _SIGTERM_EXCEPTIONS or str(error).split(":", 1)[0] in _SIGTERM_EXCEPTIONS:
             return True
         error = error.__cause__ or error.__context__
     return False
