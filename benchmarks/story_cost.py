@@ -8,7 +8,7 @@ next articles of the stream: one at a time, dated the next day (`--single` of th
 time with no date (`--single` of them: compared with every date, so its key lookup reads every
 key); and batches of `--batch` (median of 5). The story rows of each are removed again once
 timed, so every one is looked up among exactly N articles. Each time is what a run does after
-loading a batch, `story_assignment.place_articles`: sketch, key lookup, comparison with the
+loading a batch, `placement.place_articles`: sketch, key lookup, comparison with the
 candidates, one transaction. Each warehouse is measured `--repeats` times, each in a new
 process on a fresh copy, round after round over the sizes. Prints a table of medians and the
 ratio of the largest N to the smallest.
@@ -34,9 +34,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from warehouse import db, load, story_assignment  # noqa: E402
-from warehouse.articles import make_article  # noqa: E402
-from warehouse.extract import Extraction  # noqa: E402
+from warehouse.extraction.extract import Extraction  # noqa: E402
+from warehouse.reading.articles import make_article  # noqa: E402
+from warehouse.storage import db, load  # noqa: E402
+from warehouse.stories import placement  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "fakedes2021_true.jsonl"
 FALLBACK = REPO / "tests" / "data" / "corpus_sample.jsonl"
@@ -82,7 +83,7 @@ def add(engine, batch: list) -> float:
     loaded = load.load_batch(engine, load.LoadBatch(run_id="bench", extractor_version="bench", articles=batch,
                                                     extractions=[Extraction(a.article_id, (), (), ()) for a in batch]))
     started = time.perf_counter()
-    placed = story_assignment.place_articles(engine, loaded.article_ids)
+    placed = placement.place_articles(engine, loaded.article_ids)
     seconds = time.perf_counter() - started
     if placed.articles != len(batch):
         raise SystemExit(f"placed {placed.articles} of {len(batch)} articles")

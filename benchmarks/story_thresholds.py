@@ -26,11 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from warehouse.articles import parse_file_text  # noqa: E402
-from warehouse.stories import (  # noqa: E402
-    StorySettings, assign_stories, band_keys, containment, shingles, similarity, sketch,
-    story_similarity,
-)
+from warehouse.reading.articles import parse_file_text  # noqa: E402
+from warehouse.stories.matching import assign_stories, containment, similarity, story_similarity  # noqa: E402
+from warehouse.stories.settings import StorySettings  # noqa: E402
+from warehouse.stories.sketches import band_keys, shingles, sketch  # noqa: E402
 
 CORPUS = REPO / ".." / "shared" / "corpus" / "fakedes2021_true.jsonl"
 SAMPLES = REPO / "seeds" / "articles"

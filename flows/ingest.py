@@ -27,16 +27,19 @@ from prefect.utilities.annotations import quote
 from sqlalchemy.engine import Engine
 
 from flows.runners import batches_in_flight, processes_per_batch, submitted_input, task_runner_for
-from warehouse import db, ingest, load, snapshots, story_assignment
-from warehouse.articles import Article
+from warehouse import ingest
 from warehouse.config import Settings, settings_from
-from warehouse.extract import current_extractor_version
-from warehouse.extract_pool import ExtractedBatch, chunk_paragraph_hashes, extract_in_processes, forget_recent_tags
-from warehouse.outlets import outlet_country
-from warehouse.stories import StorySettings
-from warehouse.paragraph_tags import ParagraphTags
-from warehouse.sources import SourceFile, discover_files
-from warehouse.writer_lock import writer_lock
+from warehouse.extraction.paragraph_tags import ParagraphTags
+from warehouse.extraction.pool import (ExtractedBatch, chunk_paragraph_hashes, extract_in_processes,
+                                       forget_recent_tags)
+from warehouse.extraction.version import current_extractor_version
+from warehouse.reading.articles import Article
+from warehouse.reading.outlets import outlet_country
+from warehouse.reading.sources import SourceFile, discover_files
+from warehouse.storage import db, load, snapshots
+from warehouse.storage.writer_lock import writer_lock
+from warehouse.stories import placement
+from warehouse.stories.settings import StorySettings
 
 READ_CHUNK_FILES = 100  # files per read task: bounded memory, retries per chunk
 
@@ -82,17 +85,17 @@ def load_batch(engine: Engine, batch: load.LoadBatch) -> load.LoadCounts:
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def place_stories(engine: Engine, article_ids: tuple[str, ...], stories: StorySettings) -> story_assignment.StoriesPlaced:
+def place_stories(engine: Engine, article_ids: tuple[str, ...], stories: StorySettings) -> placement.StoriesPlaced:
     """Stories of the articles just loaded (one transaction per page; a retry places the rest)."""
-    return story_assignment.place_articles(engine, article_ids, stories)
+    return placement.place_articles(engine, article_ids, stories)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def place_unplaced_stories(engine: Engine, stories: StorySettings) -> story_assignment.StoriesPlaced:
+def place_unplaced_stories(engine: Engine, stories: StorySettings) -> placement.StoriesPlaced:
     """Articles left without a story (a run killed between a load and its stories, a warehouse
     upgraded to stories), oldest first: before a run loads newer ones, so a story's id stays its
     first article's."""
-    return story_assignment.place_pending_stories(engine, stories)
+    return placement.place_pending_stories(engine, stories)
 
 
 def story_settings(settings: Settings) -> StorySettings:
@@ -104,9 +107,9 @@ def story_settings(settings: Settings) -> StorySettings:
 def finish_warehouse(engine: Engine, stories: StorySettings) -> None:
     # Articles still without a story (on a warehouse upgraded to stories, a reprocess run places
     # them here) and facts stored before their paragraphs were.
-    story_assignment.place_pending_stories(engine, stories)
+    placement.place_pending_stories(engine, stories)
     with engine.begin() as conn:
-        story_assignment.place_facts_in_paragraphs(conn)
+        placement.place_facts_in_paragraphs(conn)
     load.refresh_entity_stats(engine)
     db.refresh_views(engine)
     db.checkpoint(engine)
@@ -125,7 +128,7 @@ def _reads(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, str]
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def publish_snapshot(db_path: Path) -> Path:
-    """Readers' copy of the finished run, swapped in atomically (`warehouse/snapshots.py`)."""
+    """Readers' copy of the finished run, swapped in atomically (`warehouse/storage/snapshots.py`)."""
     return snapshots.publish_snapshot(db_path)
 
 
@@ -204,7 +207,7 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         # the one writer, loads the batch before them, in order; a bounded window keeps memory
         # flat whatever the size of the inbox.
         in_flight: deque[tuple[ingest.PlannedBatch, ingest.NewArticles, PrefectFuture | None]] = deque()
-        # Tags of paragraphs in batches still in flight are shared in memory (extract_pool).
+        # Tags of paragraphs in batches still in flight are shared in memory (extraction/pool.py).
         forget_recent_tags()
 
         def known_paragraphs(articles: list[Article]) -> dict[str, ParagraphTags]:

@@ -20,10 +20,12 @@ from sqlalchemy.engine import Engine
 
 from flows.ingest import (extract_batch, finish_warehouse, open_warehouse, publish_snapshot, record_failure,
                           story_settings)
-from warehouse import ingest, load
+from warehouse import ingest
 from warehouse.config import Settings, settings_from
-from warehouse.extract import Extraction, current_extractor_version
-from warehouse.writer_lock import writer_lock
+from warehouse.extraction.extract import Extraction
+from warehouse.extraction.version import current_extractor_version
+from warehouse.storage import load
+from warehouse.storage.writer_lock import writer_lock
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)

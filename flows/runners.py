@@ -1,7 +1,7 @@
 """Where the flow's extraction batches run: this machine's worker processes, or Dask.
 
 `local` (the default): Prefect's thread pool runs the flow's tasks; each extraction batch is
-tagged by this machine's worker processes (`warehouse/extract_pool.py`), one per core.
+tagged by this machine's worker processes (`warehouse/extraction/pool.py`), one per core.
 `dask`: extraction batches are submitted to a Dask cluster through prefect-dask's
 `DaskTaskRunner`: a temporary `LocalCluster` of `extract_processes` single-threaded worker
 processes, or the existing scheduler at `dask_address`. Either way the flow itself, the one

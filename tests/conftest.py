@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from warehouse import db
-from warehouse.articles import Article, parse_raw_text
 from warehouse.paths import SAMPLE_INBOX
+from warehouse.reading.articles import Article, parse_raw_text
+from warehouse.storage import db
 
 DATA = Path(__file__).parent / "data"
 
@@ -35,7 +35,7 @@ def sample_articles() -> list[Article]:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from warehouse.entities import load_pipeline
+    from warehouse.extraction.pipeline import load_pipeline
 
     return load_pipeline()
 

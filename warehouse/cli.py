@@ -9,10 +9,10 @@ import signal
 import sys
 from pathlib import Path
 
-from warehouse import db, reports, snapshots, writer_lock
 from warehouse.config import DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
-from warehouse.entities import ModelNotInstalled
-from warehouse.sources import InboxError
+from warehouse.extraction.pipeline import ModelNotInstalled
+from warehouse.reading.sources import InboxError
+from warehouse.storage import db, reports, snapshots, writer_lock
 
 
 
@@ -230,7 +230,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from warehouse.extract import run_extract_contract
+    from warehouse.extraction.contract import run_extract_contract
 
     for path in args.files:
         if str(path) == "-":
@@ -263,21 +263,21 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from warehouse import entity_evaluation, evaluation
+    from warehouse.evaluation import entities, figures
 
-    default = entity_evaluation.ENTITIES_GOLD if args.what == "entities" else evaluation.FIGURES_GOLD
+    default = entities.ENTITIES_GOLD if args.what == "entities" else figures.FIGURES_GOLD
     gold = args.gold or default
     if not gold.is_file():
         raise UsageError(f"gold file not found: {gold}")
     if args.what == "entities":
-        articles = entity_evaluation.read_entities_gold(gold)
-        raw = entity_evaluation.score_entities(articles, entity_evaluation.raw_model_spans, "raw")
-        pipeline = entity_evaluation.score_entities(articles, entity_evaluation.pipeline_spans, "pipeline")
-        print(entity_evaluation.format_side_by_side([raw, pipeline]))
+        articles = entities.read_entities_gold(gold)
+        raw = entities.score_entities(articles, entities.raw_model_spans, "raw")
+        pipeline = entities.score_entities(articles, entities.pipeline_spans, "pipeline")
+        print(entities.format_side_by_side([raw, pipeline]))
         errors = pipeline.errors
     else:
-        report = evaluation.score_figures(evaluation.read_figures_gold(gold))
-        print(evaluation.format_figure_report(report))
+        report = figures.score_figures(figures.read_figures_gold(gold))
+        print(figures.format_figure_report(report))
         errors = report.errors
     if args.errors:
         print("\n".join(errors))

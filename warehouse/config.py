@@ -23,7 +23,7 @@ DEFAULT_SETTLE_SECONDS = 5
 # Worker processes that tag articles in parallel: one per core (the model is CPU-bound).
 DEFAULT_EXTRACT_PROCESSES = os.cpu_count() or 1
 # Two articles tell the same story when the estimated containment of the shorter in the longer
-# reaches this, and their Jaccard the second (how they were chosen: warehouse/stories.py).
+# reaches this, and their Jaccard the second (how they were chosen: warehouse/stories/settings.py).
 DEFAULT_STORY_MIN_CONTAINMENT = 0.3
 DEFAULT_STORY_MIN_JACCARD = 0.05
 # Articles published further apart than this are never one story.

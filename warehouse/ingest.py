@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from warehouse.articles import Article, ParsedFile, Rejection, parse_file_text
-from warehouse.extract import Extraction, StageSeconds
-from warehouse.language import is_spanish_code
-from warehouse.paragraph_tags import ParagraphTags
-from warehouse.load import Delivery, FileRecord, LoadCounts
-from warehouse.sources import SourceFile, UnreadableFile, read_file
+from warehouse.extraction.extract import Extraction, StageSeconds
+from warehouse.extraction.paragraph_tags import ParagraphTags
+from warehouse.reading.articles import Article, ParsedFile, Rejection, parse_file_text
+from warehouse.reading.language import is_spanish_code
+from warehouse.reading.sources import SourceFile, UnreadableFile, read_file
+from warehouse.storage.load import Delivery, FileRecord, LoadCounts
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
 -- removes the one-word entity, in its own transaction: DuckDB checks a foreign key against the
 -- state at the start of the transaction).
 -- Two candidates (`Trump`: `Donald Trump` and `Ivanka Trump`) leave it alone. Within one
--- article `warehouse.canonical` already does this; this step joins articles.
+-- article `warehouse/extraction/canonical.py` already does this; this step joins articles.
 create or replace temp table short_person_links as
 with full_names as (
     select entity_id, string_split(entity_key, ' ')[-1] as last_part

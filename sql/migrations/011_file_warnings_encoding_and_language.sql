@@ -23,6 +23,6 @@ from source_files;
 drop table source_files;
 alter table source_files_v2 rename to source_files;
 
--- ISO 639-1 code detected from the body (warehouse/language.py); null when too short to judge.
+-- ISO 639-1 code detected from the body (warehouse/reading/language.py); null when too short to judge.
 -- Articles stored before 011 were all extracted as Spanish.
 alter table articles add column language varchar;

@@ -1,4 +1,4 @@
--- The model's output per paragraph (warehouse/paragraph_tags.py), so a paragraph the wire sends
+-- The model's output per paragraph (warehouse/extraction/paragraph_tags.py), so a paragraph the wire sends
 -- again is not tagged again, in this run or a later one. Keyed by the extractor version: a new
 -- model, tokenizer rule or seed starts afresh (rows of old versions can be deleted at will).
 create table paragraph_tags (

@@ -1,4 +1,4 @@
--- Stories (warehouse/stories.py): which articles tell the same story, and which paragraphs repeat.
+-- Stories (warehouse/stories/): which articles tell the same story, and which paragraphs repeat.
 -- Filled by the run after each batch is loaded, for every article whose story_id is null: the
 -- articles of this batch, and on an upgraded warehouse every earlier article, oldest first.
 

@@ -1,5 +1,5 @@
 -- Earlier articles sharing a lookup key with the articles being placed (batch_story_keys) and
--- published within the dates $1..$2 (story_assignment.candidate_dates) or undated.
+-- published within the dates $1..$2 (warehouse/stories/placement.py, candidate_dates) or undated.
 -- The date filter is what keeps this from growing with the warehouse: key rows are appended in
 -- the order articles arrive, which in a news stream is the order of their dates, so DuckDB skips
 -- every row group whose min-max dates lie outside the window (zonemaps) and scans only recent

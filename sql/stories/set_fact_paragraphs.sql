@@ -1,5 +1,5 @@
 -- Which paragraph each mention and amount is in, for facts stored without it: by a version from
--- before stories (the loader now sets it at insert, warehouse/load.py). Once per run, after the
+-- before stories (the loader now sets it at insert, warehouse/storage/load.py). Once per run, after the
 -- articles without a story (and so without paragraphs) have been placed.
 update mentions
 set paragraph_no = p.paragraph_no

@@ -1,4 +1,4 @@
--- One row per story: articles that tell the same story (warehouse/stories.py), in the order they
+-- One row per story: articles that tell the same story (warehouse/stories/), in the order they
 -- were placed (the first one's id is the story id).
 create or replace view stories as
 select

@@ -9,7 +9,7 @@ import pytest
 from warehouse_reads import rows as query
 
 from flows.ingest import ingest_news
-from warehouse import db
+from warehouse.storage import db
 
 
 def run(inbox, db_path, **kwargs):

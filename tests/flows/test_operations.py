@@ -17,8 +17,8 @@ from cli_process import cli, start_cli
 from warehouse_reads import contents, scalar
 
 from flows.ingest import ingest_news
-from warehouse import db, snapshots
-from warehouse.writer_lock import WarehouseBusy, writer_lock
+from warehouse.storage import db, snapshots
+from warehouse.storage.writer_lock import WarehouseBusy, writer_lock
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -157,7 +157,7 @@ def test_two_runs_started_at_once_load_everything_once(tmp_path, news_inbox):
 READER = textwrap.dedent("""
     import sys, time, duckdb
     from pathlib import Path
-    from warehouse.snapshots import reader_path
+    from warehouse.storage.snapshots import reader_path
     db_path, stop = sys.argv[1], Path(sys.argv[2])
     while not stop.exists():
         try:

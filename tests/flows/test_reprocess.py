@@ -7,8 +7,8 @@ from warehouse_reads import rows
 
 from flows.ingest import ingest_news
 from flows.reprocess import reprocess_articles
-from warehouse import db, snapshots
-from warehouse.extract import current_extractor_version
+from warehouse.extraction.version import current_extractor_version
+from warehouse.storage import db, snapshots
 
 
 def as_if_extracted_by_an_older_version(db_path):

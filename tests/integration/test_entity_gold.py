@@ -3,9 +3,8 @@ side by side with the raw model: the entities issue's targets, as quality floors
 
 import pytest
 
-from warehouse.entity_evaluation import (
-    LABELS, pipeline_spans, raw_model_spans, read_entities_gold, score_entities,
-)
+from warehouse.evaluation.entities import (LABELS, pipeline_spans, raw_model_spans, read_entities_gold,
+                                           score_entities)
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,12 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from warehouse import db, load, story_assignment
-from warehouse.extract import current_extractor_version, extract_texts
+from warehouse.extraction.extract import extract_texts
+from warehouse.extraction.version import current_extractor_version
 from warehouse.paths import SEEDS_DIR
-from warehouse.stories import StorySettings
+from warehouse.storage import db, load
+from warehouse.stories import placement
+from warehouse.stories.settings import StorySettings
 
 RUN = "run-test"
 
@@ -43,7 +45,7 @@ def sample_batch(sample_articles, sample_extractions, **overrides):
 @pytest.fixture
 def loaded(engine, sample_articles, sample_extractions):
     load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
-    story_assignment.place_pending_stories(engine)
+    placement.place_pending_stories(engine)
     load.refresh_entity_stats(engine)
     return engine
 
@@ -105,13 +107,13 @@ def test_a_warehouse_from_before_stories_gets_its_stories_and_fact_paragraphs(tm
     load_as_before_stories(engine, sample_batch(sample_articles, sample_extractions))
     db.migrate(engine)
     assert scalar(engine, "select count(*) from mentions where paragraph_no is null") > 20
-    assert story_assignment.place_pending_stories(engine) == story_assignment.StoriesPlaced(2, 1)
+    assert placement.place_pending_stories(engine) == placement.StoriesPlaced(2, 1)
     with engine.begin() as conn:
-        story_assignment.place_facts_in_paragraphs(conn)
+        placement.place_facts_in_paragraphs(conn)
     today = db.connect(tmp_path / "today.duckdb")
     db.prepare(today)
     load.load_batch(today, sample_batch(sample_articles, sample_extractions))
-    story_assignment.place_pending_stories(today)
+    placement.place_pending_stories(today)
     for sql in ("select article_id, mention_no, paragraph_no from mentions order by 1, 2",
                 "select article_id, amount_no, paragraph_no from amounts order by 1, 2",
                 "select article_id, story_id, closest_article_id from articles order by 1"):
@@ -276,7 +278,7 @@ def test_an_empty_duckdb_file_is_not_a_warehouse_for_readers(tmp_path):
 
 
 def test_a_bare_name_shows_that_view_looked_up_not_formatted_into_sql(engine):
-    from warehouse.reports import run_query
+    from warehouse.storage.reports import run_query
 
     columns, _ = run_query(engine, "ARTICLE_OVERVIEW;")
     assert columns[:3] == ["article_id", "published_date", "title"]
@@ -331,10 +333,10 @@ def test_placing_a_loaded_batch_again_changes_nothing(engine, sample_articles, s
     # In arrival order, whatever the order of the ids and however many pages: the second sample
     # joins the first (placed first, it would start the story and the first would join it).
     later_first = sorted(loaded.article_ids, key=lambda i: i != sample_articles[1].article_id)
-    assert story_assignment.place_articles(engine, later_first, page_articles=1) == story_assignment.StoriesPlaced(2, 1)
+    assert placement.place_articles(engine, later_first, page_articles=1) == placement.StoriesPlaced(2, 1)
     assert rows(engine, "select article_id = story_id, closest_article_id is null from articles order by source_path") \
         == [(True, True), (False, False)]
-    assert story_assignment.place_articles(engine, loaded.article_ids) == story_assignment.StoriesPlaced(0, 0)
+    assert placement.place_articles(engine, loaded.article_ids) == placement.StoriesPlaced(0, 0)
     assert rows(engine, "select count(*), count(distinct story_id) from articles") == [(2, 1)]
     assert load.load_batch(engine, sample_batch(sample_articles, sample_extractions)).article_ids == ()
 
@@ -342,21 +344,21 @@ def test_placing_a_loaded_batch_again_changes_nothing(engine, sample_articles, s
 def test_placing_stories_again_changes_nothing(loaded):
     before = rows(loaded, "select article_id, story_id, closest_article_id from articles order by 1")
     keys = scalar(loaded, "select count(*) from story_keys")
-    assert story_assignment.place_pending_stories(loaded) == story_assignment.StoriesPlaced(0, 0)
+    assert placement.place_pending_stories(loaded) == placement.StoriesPlaced(0, 0)
     assert rows(loaded, "select article_id, story_id, closest_article_id from articles order by 1") == before
     assert scalar(loaded, "select count(*) from story_keys") == keys
 
 
 def test_a_containment_threshold_above_the_samples_keeps_them_apart(engine, sample_articles, sample_extractions):
-    from warehouse.stories import StorySettings
+    from warehouse.stories.settings import StorySettings
 
     load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
-    story_assignment.place_pending_stories(engine, StorySettings(min_containment=0.6))   # samples: 0.49
+    placement.place_pending_stories(engine, StorySettings(min_containment=0.6))   # samples: 0.49
     assert scalar(engine, "select count(distinct story_id) from articles") == 2
 
 
 def test_equal_figures_in_one_paragraph_are_two_statements(engine, nlp):
-    from warehouse.articles import make_article
+    from warehouse.reading.articles import make_article
 
     article = make_article(title="Empresa conjunta", published=None, source_path="x.txt", position=0,
                            body="La empresa será de Cove Capital en un 50 % y de Tau-Ken Samruk en un 50 %.\n\n"
@@ -364,7 +366,7 @@ def test_equal_figures_in_one_paragraph_are_two_statements(engine, nlp):
                                 "de dólares en una planta.")
     extraction = list(extract_texts([(article.article_id, article.body)], nlp=nlp))
     load.load_batch(engine, sample_batch([article], extraction, deliveries=[], files=[]))
-    story_assignment.place_pending_stories(engine)
+    placement.place_pending_stories(engine)
     assert scalar(engine, "select count(*) from amounts") == 4
     assert rows(engine, "select value, unit, occurrence, articles from story_amounts order by value, occurrence") == [
         (Decimal("50"), "%", 1, 1), (Decimal("50"), "%", 2, 1),
@@ -388,7 +390,7 @@ def test_earlier_articles_are_looked_up_within_the_story_window(engine, sample_a
              for article, when in zip(sample_articles, (first_date, second_date))]
     for article, extraction in zip(dated, sample_extractions):   # one run each: the first is stored
         load.load_batch(engine, sample_batch([article], [extraction], deliveries=[], files=[]))
-        story_assignment.place_pending_stories(engine)
+        placement.place_pending_stories(engine)
     assert (scalar(engine, "select count(distinct story_id) from articles") == 1) is one_story
 
 
@@ -396,18 +398,18 @@ def test_the_key_lookup_reads_only_articles_published_within_the_page_window(eng
     from dataclasses import replace
     from datetime import date
 
-    from warehouse.stories import sketch, story_keys
+    from warehouse.stories.sketches import sketch, story_keys
 
     first = replace(sample_articles[0], published=date(2025, 11, 11))
     load.load_batch(engine, sample_batch([first], sample_extractions[:1], deliveries=[], files=[]))
-    story_assignment.place_pending_stories(engine)
+    placement.place_pending_stories(engine)
     new = sketch("new", sample_articles[1].body)
-    keys = [story_assignment.lookup_key(key) for key in story_keys(new.signature, new.distinctive_paragraphs)]
+    keys = [placement.lookup_key(key) for key in story_keys(new.signature, new.distinctive_paragraphs)]
 
     def found(*page_dates):
         page = [(f"p{n}", "", when) for n, when in enumerate(page_dates)]
         with engine.begin() as conn:
-            return story_assignment.candidate_ids(conn, keys, story_assignment.candidate_dates(page, StorySettings()))
+            return placement.candidate_ids(conn, keys, placement.candidate_dates(page, StorySettings()))
 
     assert found(date(2025, 11, 18)) == [first.article_id]
     assert found(date(2025, 11, 19)) == []                              # 8 days: not even read

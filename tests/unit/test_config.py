@@ -3,7 +3,7 @@
 import pytest
 
 from warehouse.config import SettingsError, settings_from
-from warehouse.stories import StorySettings
+from warehouse.stories.settings import StorySettings
 
 
 def test_story_thresholds_default_to_the_story_settings_defaults():

@@ -2,9 +2,9 @@
 
 from datetime import datetime, timedelta, timezone
 
-from warehouse.articles import ParsedFile, Rejection, make_article
 from warehouse.ingest import FileRead, plan_batches, read_source, select_changed_files, select_new_articles
-from warehouse.sources import SourceFile, discover_files
+from warehouse.reading.articles import ParsedFile, Rejection, make_article
+from warehouse.reading.sources import SourceFile, discover_files
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 LATER = T0 + timedelta(hours=1)

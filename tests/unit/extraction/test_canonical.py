@@ -1,0 +1,55 @@
+"""Canonical entities: keys, in-article label votes, short names, aliases and country codes."""
+
+import pytest
+
+from warehouse.extraction.canonical import Mention, canonicalise, entity_key, vote_labels
+
+
+def m(text, label, start=0):
+    return Mention(start=start, end=start + len(text), text=text, label=label, sentence=0)
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Kasim-Yomart Tokáyev", "kasim yomart tokayev"),
+    ("EE.UU.", "eeuu"),
+    ("  Vladímir   PUTIN ", "vladimir putin"),
+    ("Ciudad de México", "ciudad de mexico"),
+], ids=["hyphen-and-accent", "abbreviation-dots", "case-and-spaces", "multiword"])
+def test_entity_key_ignores_accents_case_and_punctuation(name, key):
+    assert entity_key(name) == key
+
+
+def test_vote_gives_one_label_per_surface_form_by_majority():
+    voted = vote_labels([m("Kazajistán", "LOC"), m("Kazajistán", "PER"), m("Kazajistán", "LOC")])
+    assert {x.label for x in voted} == {"LOC"}
+
+
+def test_vote_tie_prefers_person_over_place():
+    assert {x.label for x in vote_labels([m("Jordan", "LOC"), m("Jordan", "PER")])} == {"PER"}
+
+
+def test_short_name_links_to_full_name_in_same_article():
+    result = canonicalise([m("Vladímir Putin", "PER"), m("Putin", "PER", 40), m("Trump", "LOC", 60),
+                           m("Donald Trump", "PER", 80)])
+    assert [(x.text, x.entity_name, x.label) for x in result] == [
+        ("Vladímir Putin", "Vladímir Putin", "PER"),
+        ("Putin", "Vladímir Putin", "PER"),
+        ("Trump", "Donald Trump", "PER"),
+        ("Donald Trump", "Donald Trump", "PER"),
+    ]
+    assert result[0].entity_key == result[1].entity_key == "vladimir putin"
+
+
+def test_short_name_without_full_name_stays_itself():
+    result = canonicalise([m("Tokáyev", "PER")])
+    assert (result[0].entity_name, result[0].entity_key) == ("Tokáyev", "tokayev")
+
+
+def test_aliases_and_countries_resolve_to_one_entity_with_iso_code():
+    result = canonicalise([m("EE.UU.", "LOC"), m("Estados Unidos", "LOC"), m("Kazajistán", "PER")])
+    assert [(x.entity_name, x.country_code, x.label) for x in result] == [
+        ("Estados Unidos", "US", "LOC"), ("Estados Unidos", "US", "LOC"), ("Kazajistán", "KZ", "LOC")]
+
+
+def test_institution_seed_types_gobierno_as_organisation():
+    assert canonicalise([m("Gobierno", "LOC")])[0].label == "ORG"

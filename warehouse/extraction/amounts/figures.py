@@ -1,0 +1,119 @@
+"""One figure at a token: a number with its sign, qualifier, range and suffix.
+
+`read_figure` is called by the scan (`grammar.py`) at every token that can start a number. A
+number with nothing that says what it measures comes back as kind `BARE`: the context rules
+(`context.py`) may give it the unit of a neighbour, else it is dropped.
+"""
+
+from __future__ import annotations
+
+from warehouse.extraction.amounts.counts import counted_noun
+from warehouse.extraction.amounts.numbers import Number, read_number
+from warehouse.extraction.amounts.qualifiers import endpoint_not_limit, qualifier_after, qualifier_before
+from warehouse.extraction.amounts.ranges import read_bare_range, read_hyphen_range, read_range
+from warehouse.extraction.amounts.records import BARE, Figure
+from warehouse.extraction.amounts.suffixes import BLOCKED, Suffix, read_suffix
+from warehouse.extraction.amounts.tokens import Tokens, longest_before
+from warehouse.extraction.amounts.vocabulary import Lexicon
+
+
+def _not_a_figure_here(t: Tokens, num: Number, p: int, kind: str, lex: Lexicon, floor: int) -> bool:
+    """Identifiers (`artículo 15 ...`) and years (`en 2020 ...`) that happen to precede a noun."""
+    if kind in ("count", "quantity") and longest_before(lex.g.labels, lex.ml["labels"], t, p, max(floor, 0))[1]:
+        return True
+    if kind == "count" and num.year_like and p > 0 and t.joined(p) and t.low[p - 1] in lex.year_context:
+        return True
+    return False
+
+
+def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[Figure | None, int]:
+    """The figure whose number starts at token i, and the token to resume scanning from.
+
+    A number with nothing that says what it measures comes back as kind `bare`: the context
+    rules (`context.borrow_units`) may give it the unit of a neighbour, else it is dropped.
+    """
+    hyphen = read_hyphen_range(t, i, lex, cd, floor)
+    if hyphen:
+        figure, num = hyphen
+        figure.qualifier, figure.start = qualifier_before(t, i, lex, floor)
+        return _finish(t, figure, num, lex), figure.end
+    num = read_number(t, i, lex, cd, floor)
+    if num is None:
+        return None, i + 1
+    sign, n_sign = lex.sign_before(t, i, floor)
+    p = i - n_sign
+    qualifier, q_start = qualifier_before(t, p, lex, floor)
+    if qualifier is None:
+        figure = read_range(t, p, num, sign, lex, cd, floor)
+        if figure:
+            return _finish(t, figure, num, lex), figure.end
+    if sign is None:
+        figure = read_bare_range(t, num, lex, cd, floor)
+        if figure:
+            figure.start, figure.qualifier = q_start, qualifier
+            return _finish(t, figure, num, lex), figure.end
+    suffix = read_suffix(t, num, lex, cd, floor)
+    if suffix is BLOCKED:
+        return None, num.end
+    if sign and (suffix is None or suffix.kind != "money"):
+        suffix = Suffix("money", None, candidates=sign, end=num.end)  # `US$200.000`, `$28.000 millones`
+    elif sign and suffix is not None:
+        both = tuple(c for c in suffix.candidates if c in sign)
+        suffix.candidates = both or suffix.candidates  # `$500 dólares` -> the word decides
+    if suffix is None:
+        suffix = _cleft_count(t, num, p, lex)
+    if suffix is None:
+        if num.year_like or _not_a_figure_here(t, num, p, "count", lex, floor):
+            return None, num.end
+        bare = Figure(
+            start=q_start, end=num.end, kind=BARE, value=num.value, value_high=None, unit=None,
+            candidates=(), minor=False, extra_minor=None, obj=None, qualifier=qualifier,
+            scale=num.scale if num.scale_tok == num.end - 1 else None, number_start=i,
+        )
+        return bare, num.end
+    if qualifier is None and _not_a_figure_here(t, num, p, suffix.kind, lex, floor):
+        return None, num.end
+    figure = Figure(
+        start=q_start, end=suffix.end, kind=suffix.kind, value=num.value, value_high=None,
+        unit=suffix.unit, candidates=suffix.candidates, minor=suffix.minor,
+        extra_minor=suffix.extra_minor, obj=suffix.obj, qualifier=qualifier,
+        scale=num.scale if num.scale_tok == num.end - 1 else None,
+    )
+    return _finish(t, figure, num, lex), figure.end
+
+
+def _finish(t: Tokens, f: Figure, num: Number, lex: Lexicon) -> Figure:
+    """Qualifiers that depend on the whole figure: `o menos` after it, `hasta el` as an
+    endpoint, collective numerals as approximations; and a redundant scale on a count."""
+    if f.qualifier is None:
+        f.qualifier, f.end = qualifier_after(t, f.end)
+    elif f.qualifier == "up_to" and endpoint_not_limit(t, f.start, num.start, lex):
+        f.qualifier = None
+    if f.qualifier is None and num.scale_tok is not None and t.low[num.scale_tok] in lex.g.approximate_scales:
+        f.qualifier = "approx"  # `una treintena de personas`: about thirty
+    if f.kind == "count" and num.scale is not None and num.scale >= 10**6 and num.scale_tok == num.end - 1:
+        # `35.734.649 millones de colombianos`: digits that already spell out millions, then
+        # `millones`, restate the unit rather than multiply (a count of people or things
+        # written to the unit is never then scaled by a million). Money keeps its scale:
+        # `$35.734.649 millones` is a normal way to write a Colombian budget.
+        head = t.text[num.start]
+        if num.scale_tok == num.start + 1 and head.count(".") + head.count(",") >= 2:
+            f.value = f.value / num.scale
+    return f
+
+
+# `Son 20 las principales reformas`, `han sido 15 los establecimientos`: the counted noun comes
+# after an article when the number is the predicate of a copula.
+_COPULAS = frozenset({"son", "fueron", "serán", "seran", "eran", "sido", "sean", "fuesen", "fueran"})
+
+
+def _cleft_count(t: Tokens, num: Number, p: int, lex: Lexicon) -> Suffix | None:
+    if p == 0 or not t.joined(p) or t.low[p - 1] not in _COPULAS:
+        return None
+    j = num.end
+    if not (t.joined(j) and t.low[j] in ("los", "las")):
+        return None
+    noun = counted_noun(t, j + 1, lex)
+    if noun is None:
+        return None
+    return Suffix("count", None, obj=noun[0], end=noun[1])

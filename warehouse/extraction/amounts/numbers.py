@@ -1,0 +1,176 @@
+"""Numbers as Spanish writes them, in digits, words or both: `30.000`, `mil 200 millones`,
+`322 mil 400`, `un millón y medio`.
+
+A digit string's value comes from `digits.py`; this module decides where a number starts and
+ends, and refuses digits that are not a figure (model numbers, scores, times, ordinals, phones).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from warehouse.extraction.amounts.digits import numeral_value
+from warehouse.extraction.amounts.tokens import Tokens
+from warehouse.extraction.amounts.vocabulary import MINOR_UNIT_WORDS, Lexicon
+
+
+@dataclass
+class Number:
+    value: Decimal
+    start: int              # first token
+    end: int                # token after the last
+    scale: int | None       # multiplier of the last scale word, if any
+    scale_tok: int | None   # that scale word's token
+    year_like: bool         # one plain four-digit token, 1000-2100: a year unless a unit follows
+
+
+def _word_class(v: Decimal) -> str:
+    if v >= 100:
+        return "hundred"
+    if v >= 30:
+        return "tens"
+    if v >= 10:
+        return "teen"
+    return "unit" if v >= 1 else "half"
+
+
+def _digits_ok(t: Tokens, k: int, lex: Lexicon, floor: int) -> bool:
+    """A digit token that is a figure, not a model number, score, time, date, ordinal or phone."""
+    if k > 0 and t.attached[k]:
+        prev = t.text[k - 1]
+        if t.kind[k - 1] == "word":  # `Nº5`, `x5`; but `$U500` is a sign
+            return lex.sign_before(t, k, floor)[0] is not None
+        if prev in "-‐–/:" and k > 1 and t.attached[k - 1] and t.kind[k - 2] != "sym":
+            return lex.sign_before(t, k, floor)[0] is not None  # `S/100` is a sign, `5/2020` is not
+        if prev in "+#":
+            return False
+    nxt = k + 1
+    if nxt < t.n and t.attached[nxt]:
+        q = t.text[nxt]
+        if q in "-‐–/:" and nxt + 1 < t.n and t.attached[nxt + 1] and t.kind[nxt + 1] != "sym":
+            return False
+        if q == "." and nxt + 1 < t.n and t.attached[nxt + 1] and t.kind[nxt + 1] == "word":
+            return False  # `1.º`, `4.a`
+        if t.kind[nxt] == "word":
+            low = t.low[nxt]
+            return bool(
+                lex.unit_at(t, nxt)[1]
+                or lex.currency_at(t, nxt)[1]
+                or low in lex.g.scale_words
+                or low in MINOR_UNIT_WORDS
+            )
+    return True
+
+
+def read_small(t: Tokens, k: int, lex: Lexicon, cd: bool, floor: int) -> tuple[Decimal, int, str] | None:
+    """A digit token or a chain of number words below a thousand: (value, next token, form).
+
+    form is 'digits', 'words', 'indef' (`un`/`una`/`uno` alone) or 'half' (`medio`/`media`).
+    """
+    if k >= t.n:
+        return None
+    if t.kind[k] == "num":
+        if not _digits_ok(t, k, lex, floor):
+            return None
+        v = numeral_value(t.text[k], comma_decimal=cd)
+        return None if v is None else (v, k + 1, "digits")
+    words = lex.g.number_words
+    w = t.low[k]
+    if w not in words:
+        return None
+    v = words[w]
+    cls = _word_class(v)
+    if cls == "half":
+        return v, k + 1, "half"
+    total, j, last, last_word = v, k + 1, cls, w
+    while t.joined(j):
+        w2 = t.low[j]
+        if last == "tens" and w2 in ("y", "e") and t.joined(j + 1) and t.low[j + 1] in words \
+                and _word_class(words[t.low[j + 1]]) == "unit":
+            total += words[t.low[j + 1]]
+            j, last, last_word = j + 2, "unit", t.low[j + 1]
+            continue
+        if last == "hundred" and last_word != "cien" and w2 in words \
+                and _word_class(words[w2]) in ("tens", "teen", "unit"):
+            total += words[w2]
+            j, last, last_word = j + 1, _word_class(words[w2]), w2
+            continue
+        break
+    form = "indef" if v == 1 and j == k + 1 else "words"
+    return total, j, form
+
+
+def read_number(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> Number | None:
+    """The number starting at token i: digits, words, or both with scale words.
+
+    Segments are summed, each `small [mil [small]] [big scale]`, with big scales strictly
+    decreasing: `mil 200 millones` = (1000 + 200) x 10^6; `322 mil 400` = 322 400;
+    `3 millones 500 mil` = 3 500 000; `mil millones` = 10^9; `un millón y medio` = 1 500 000.
+    """
+    scales = lex.g.scale_words
+    low = t.low
+
+    def cont(j: int) -> bool:  # token j continues this number's line
+        return j < t.n and (j == i or not t.broken[j])
+
+    total = Decimal(0)
+    k = i
+    last_big: int | None = None
+    scale = scale_tok = None
+    first = True
+    year_like = False
+    while True:
+        seg_start = k
+        small = read_small(t, k, lex, cd, floor) if cont(k) else None
+        value, form = (small[0], small[2]) if small else (None, None)
+        if small:
+            k = small[1]
+            if first and form == "digits" and k == i + 1:
+                raw = t.text[i]
+                year_like = raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100
+        elif not (first and low[k] == "mil"):
+            if first:
+                return None
+            break
+        seg_scaled = ended_big = False
+        cur = value
+        # `mil` multiplies what is before it (if below a thousand) and adds what follows.
+        if cont(k) and low[k] == "mil" and (value is None or (value < 1000 and form != "half")):
+            cur = (value if value is not None else Decimal(1)) * 1000
+            scale, scale_tok = 1000, k
+            k += 1
+            seg_scaled = True
+            after = read_small(t, k, lex, cd, floor) if cont(k) else None
+            if after and after[2] in ("digits", "words") and after[0] < 1000 \
+                    and after[0] == after[0].to_integral_value() and t.text[k].isalnum():
+                cur += after[0]  # `mil 200`, `322 mil 400`, `dos mil trescientos`
+                k = after[1]
+        if cur is None:
+            break
+        word = low[k] if cont(k) else None
+        if word in scales and word != "mil" and (last_big is None or scales[word] < last_big):
+            m = scales[word]
+            cur *= m
+            scale, scale_tok, last_big = m, k, m
+            k += 1
+            seg_scaled = ended_big = True
+            if cont(k + 1) and low[k] == "y" and low[k + 1] in ("medio", "media"):
+                cur += Decimal(m) / 2  # `un millón y medio`
+                k += 2
+        if first:
+            if form == "half" and last_big is None:
+                return None  # `medio` only counts before a scale: `medio millón`
+            if form == "indef" and not seg_scaled:
+                return None  # `un`/`una` alone is an article
+            first = False
+        elif not (seg_scaled or form == "words"):
+            k = seg_start  # digits after a big scale (`1 millón 200`) are another number
+            break
+        total += cur
+        if not ended_big:
+            break  # only a big scale can be followed by a further segment (`3 millones 500 mil`)
+    if k == i:
+        return None
+    year_like = year_like and k == i + 1  # `2000 millones` is not a year
+    return Number(value=total, start=i, end=k, scale=scale, scale_tok=scale_tok, year_like=year_like)

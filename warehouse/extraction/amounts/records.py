@@ -1,0 +1,51 @@
+"""What the figure grammar produces: `Amount` (the public record) and `Figure` (its working form).
+
+An `Amount` is what `extract_amounts` returns and the warehouse stores. A `Figure` is a figure
+while the grammar still works on it: token offsets instead of characters, and, for money, the
+currencies it may be in, resolved only once the whole text is read (`currencies.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+KINDS = ("money", "percent", "quantity", "count")
+QUALIFIERS = ("approx", "more_than", "less_than", "at_least", "at_most", "up_to")
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int            # Python str index into the given text
+    end: int              # text[start:end] == self.text
+    text: str             # the whole figure as written, qualifier and unit words included
+    kind: str             # "money" | "percent" | "quantity" | "count"
+    value: Decimal        # exact, in the unit's main denomination
+    unit: str | None      # ISO-4217 code, "%", "pp", a unit symbol; None for counts
+    object: str | None    # what is counted or measured, when the text says it
+    qualifier: str | None # None or one of QUALIFIERS
+    value_high: Decimal | None = None   # upper bound of a range
+    unit_inferred: bool = False         # the unit was inferred from context, not written
+
+
+@dataclass
+class Figure:
+    start: int                # token index
+    end: int                  # token index after the last
+    kind: str
+    value: Decimal
+    value_high: Decimal | None
+    unit: str | None
+    candidates: tuple[str, ...]
+    minor: bool
+    extra_minor: Decimal | None
+    obj: str | None
+    qualifier: str | None
+    scale: int | None = None  # the scale word the number ends with (`315 millones`), if any
+    borrowed: bool = False    # the unit was taken from a neighbouring figure
+    number_start: int = 0     # bare numbers: the number's first token (after any qualifier)
+
+
+# A number that says nothing of what it measures; only context rules may keep it.
+BARE = "bare"

@@ -1,0 +1,122 @@
+"""Article text -> entities and figures: the extraction step, batched over `nlp.pipe`.
+
+Used by the ingest flow (per batch of articles, `pool.py`) and by the `news-warehouse extract`
+contract (`contract.py`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warehouse.extraction.amounts import Amount, extract_amounts
+from warehouse.extraction.canonical import Mention, canonicalise
+from warehouse.extraction.paragraph_tags import ParagraphTags, doc_of, join_docs, paragraph_hash, tags_of
+from warehouse.extraction.pipeline import doc_mentions, load_pipeline, sentence_starts
+from warehouse.reading.paragraphs import split_paragraphs
+
+PIPE_BATCH_SIZE = 32
+
+# The model's own components; the rest of the pipeline is ours (`entity_rules.py`).
+MODEL_COMPONENTS = ("tok2vec", "senter", "ner")
+
+
+@dataclass
+class StageSeconds:
+    """Where extraction time goes, in seconds of the process that did the work (summed over
+    worker processes, so it can exceed the wall time of a parallel run)."""
+    ner: float = 0.0               # tokenizer and the model's components
+    entity_rules: float = 0.0      # our components after NER (known names, dateline, filter, typer)
+    canonicalisation: float = 0.0  # doc -> mentions, label votes, canonical names
+    figures: float = 0.0           # the figure grammar
+
+    def add(self, other: StageSeconds) -> None:
+        for name, value in other.__dict__.items():
+            setattr(self, name, getattr(self, name) + value)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article_id: Any                     # the caller's key: an article id, or a contract record's id
+    mentions: tuple[Mention, ...]
+    amounts: tuple[Amount, ...]
+    amount_sentences: tuple[int, ...]   # sentence index of each amount, same order
+
+
+def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = None,
+                  batch_size: int = PIPE_BATCH_SIZE,
+                  countries: Mapping[Any, str | None] | None = None,
+                  seconds: StageSeconds | None = None,
+                  known_tags: Mapping[str, ParagraphTags] | None = None,
+                  new_tags: dict[str, ParagraphTags] | None = None) -> Iterator[Extraction]:
+    """Extractions for `(id, text)` pairs, in input order, streaming `batch_size` texts at a time.
+
+    The model tags each paragraph (`paragraph_tags.py`) unless `known_tags` (paragraph
+    hash -> tags) has it; what it tags is added to `new_tags`. Our components then run on the
+    whole article, in pipeline order. `countries` maps an id to its article's country (ISO-3166
+    alpha-2, from its outlet), the first evidence for a bare `$` or `pesos`. `seconds`, when
+    given, accumulates the time of each stage."""
+    nlp = nlp or load_pipeline()
+    countries = countries or {}
+    known_tags = known_tags if known_tags is not None else {}
+    new_tags = new_tags if new_tags is not None else {}
+    seconds = seconds if seconds is not None else StageSeconds()
+    rules = [(name, component) for name, component in nlp.pipeline if name not in MODEL_COMPONENTS]
+    model_only = [name for name, _ in rules]
+    chunk: list[tuple[Any, str]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= batch_size:
+            yield from _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags, new_tags)
+            chunk = []
+    if chunk:
+        yield from _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags, new_tags)
+
+
+def _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags, new_tags) -> Iterator[Extraction]:
+    clock = time.perf_counter()
+    pieces = [split_paragraphs(text) for _, text in chunk]
+    # Each paragraph not known yet is tagged once, however often it repeats in the chunk.
+    fresh: dict[str, str] = {}
+    for article in pieces:
+        for text, is_paragraph in article:
+            if is_paragraph:
+                key = paragraph_hash(text)
+                if key not in known_tags and key not in new_tags and key not in fresh:
+                    fresh[key] = text
+    tagged: dict[str, Doc] = dict(zip(fresh, nlp.pipe(fresh.values(), batch_size=PIPE_BATCH_SIZE,
+                                                       disable=model_only)))
+    new_tags.update((key, tags_of(doc)) for key, doc in tagged.items())
+    seconds.ner += time.perf_counter() - clock
+    for (key, _), article in zip(chunk, pieces):
+        clock = time.perf_counter()
+        docs = []
+        for text, is_paragraph in article:
+            if not is_paragraph:
+                docs.append(nlp.make_doc(text))
+                continue
+            digest = paragraph_hash(text)
+            docs.append(tagged[digest] if digest in tagged
+                        else doc_of(nlp.vocab, known_tags.get(digest) or new_tags[digest]))
+        doc = join_docs(nlp.vocab, docs)
+        tagged_at = time.perf_counter()
+        for _, component in rules:
+            doc = component(doc)
+        ruled_at = time.perf_counter()
+        mentions = canonicalise(doc_mentions(doc))
+        starts = sentence_starts(doc)
+        canonical_at = time.perf_counter()
+        amounts = extract_amounts(doc.text, country=countries.get(key))
+        sentences = tuple(max(bisect.bisect_right(starts, a.start) - 1, 0) for a in amounts)
+        figures_at = time.perf_counter()
+        seconds.ner += tagged_at - clock
+        seconds.entity_rules += ruled_at - tagged_at
+        seconds.canonicalisation += canonical_at - ruled_at
+        seconds.figures += figures_at - canonical_at
+        yield Extraction(key, tuple(mentions), tuple(amounts), sentences)
