@@ -97,9 +97,13 @@ def canonicalise(mentions: list[Mention]) -> list[Mention]:
     """Fill entity_name, entity_key and country_code for the mentions of one article."""
     known = known_entities()
     mentions = vote_labels(mentions)
-    # Full person names in this article, longest first, to resolve short forms against.
-    full_names = sorted({m.text for m in mentions if m.label == "PER" and len(m.text.split()) > 1},
-                        key=len, reverse=True)
+    # Full person names in this article, longest first, to resolve short forms against; names
+    # of equal length in the order the article gives them (`Matías Almeyda` then `Matias
+    # Almeyda`), so a short name gets the same full name in every process (a set's order would
+    # change with the hash seed).
+    in_text_order = sorted(mentions, key=lambda m: m.start)
+    full_names = sorted(dict.fromkeys(m.text for m in in_text_order
+                                      if m.label == "PER" and len(m.text.split()) > 1), key=len, reverse=True)
     result = []
     for mention in mentions:
         name, label, code = mention.text, mention.label, None
@@ -116,7 +120,8 @@ def canonicalise(mentions: list[Mention]) -> list[Mention]:
 
 
 def _full_name_for(short: str, full_names: list[str]) -> str | None:
-    """The longest full name of the article whose last name part is `short` (`Putin`)."""
+    """The longest full name of the article whose last name part is `short` (`Putin`); of equal
+    lengths, the first in `full_names`."""
     key = entity_key(short)
     for full in full_names:
         parts = entity_key(full).split()

@@ -40,6 +40,13 @@ def test_short_name_links_to_full_name_in_same_article():
     assert result[0].entity_key == result[1].entity_key == "vladimir putin"
 
 
+@pytest.mark.parametrize("first, second", [("Matías Almeyda", "Matias Almeyda"), ("Matias Almeyda", "Matías Almeyda")])
+def test_a_short_name_with_two_full_names_of_one_length_takes_the_first_in_the_article(first, second):
+    # Either order: a choice by set order would give one of the two the other name.
+    result = canonicalise([m(second, "PER", 40), m(first, "PER", 0), m("Almeyda", "PER", 80)])
+    assert result[2].entity_name == first
+
+
 def test_short_name_without_full_name_stays_itself():
     result = canonicalise([m("Tokáyev", "PER")])
     assert (result[0].entity_name, result[0].entity_key) == ("Tokáyev", "tokayev")
