@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from warehouse.extraction.extract import Extraction, StageSeconds
-from warehouse.extraction.paragraph_tags import ParagraphTags
 from warehouse.reading.articles import Article, ParsedFile, Rejection, parse_file_text
 from warehouse.reading.language import is_spanish_code
 from warehouse.reading.sources import SourceFile, UnreadableFile, read_file

@@ -34,16 +34,22 @@ FLOWS = {module_name(path): path for path in sorted((PROJECT_ROOT / "flows").glo
 
 
 def imported(path: Path) -> set[str]:
-    """Every module `path` imports, anywhere in it; `from pkg import name` counts as `pkg.name`
-    when that is a module of ours, else as `pkg`."""
+    """Every module `path` imports, anywhere in it (relative imports resolved); `from pkg import
+    name` counts as `pkg.name` when that is a module of ours, else as `pkg`. Imports made by
+    `importlib` are not seen: the library makes none."""
     names = set()
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[:len(package.split(".")) - (node.level - 1)]
+                base = ".".join(parent + ([base] if base else []))
             for alias in node.names:
-                full = f"{node.module}.{alias.name}"
-                names.add(full if full in MODULES or full in FLOWS else node.module)
+                full = f"{base}.{alias.name}"
+                names.add(full if full in MODULES or full in FLOWS else base)
     return names
 
 
@@ -57,7 +63,7 @@ def own_imports(module: str) -> set[str]:
 
 
 def test_there_are_modules_to_check():
-    assert {"warehouse.cli", "warehouse.extraction.amounts.grammar", "warehouse.storage.db"} <= set(MODULES)
+    assert {"warehouse.cli", "warehouse.extraction.amounts.scan", "warehouse.storage.db"} <= set(MODULES)
     assert "warehouse.extraction.amounts" in own_imports("warehouse.extraction.extract")
 
 
@@ -102,11 +108,10 @@ def test_imports_go_to_the_same_or_an_earlier_stage(module):
 
 
 def test_no_import_cycles():
+    # Importing `pkg.module` runs `pkg/__init__.py` first, but that is Python's loading order,
+    # not a dependency of ours: only the import statements make edges (an import of the package
+    # itself, `from warehouse.extraction.amounts import ...`, is an edge to its __init__).
     graph = {module: own_imports(module) for module in MODULES}
-    # A package's __init__ may re-export its modules; a module importing a sibling does not
-    # import its package's __init__ back (Python loads the package first, it does not reload it).
-    for module, targets in graph.items():
-        graph[module] = {t for t in targets if not module.startswith(t + ".")}
     state: dict[str, str] = {}
     path: list[str] = []
 
@@ -132,7 +137,8 @@ def test_every_reading_and_extraction_module_is_declared_as_deciding_rows_or_not
     declared = deciding | set(NOT_EXTRACTOR_CODE)
     present = {path.relative_to(PACKAGE_DIR).as_posix() for stage in ("reading", "extraction")
                for path in (PACKAGE_DIR / stage).rglob("*.py")}
-    assert present == declared, "add the module to EXTRACTOR_CODE or NOT_EXTRACTOR_CODE (extraction/version.py)"
+    assert present <= declared, f"add {sorted(present - declared)} to EXTRACTOR_CODE or NOT_EXTRACTOR_CODE"
+    assert all((PACKAGE_DIR / name).is_file() for name in declared - present), "a declared module is gone"
     assert not deciding & set(NOT_EXTRACTOR_CODE)
     assert all((PACKAGE_DIR / name).exists() for name in EXTRACTOR_CODE)
 
@@ -173,4 +179,4 @@ def test_the_readme_layout_names_the_top_level_modules():
     layout = readme_layout()
     for path in PACKAGE_DIR.glob("*.py"):
         if path.name != "__init__.py":
-            assert path.name in layout, path.name
+            assert re.search(rf"(?<![\w/.]){re.escape(path.name)}\b", layout), path.name

@@ -23,7 +23,6 @@ def read_gold_records(path: Path, items: str) -> Iterator[tuple[int, dict]]:
             yield number, record
 
 
-
 @dataclass
 class Counts:
     tp: int = 0

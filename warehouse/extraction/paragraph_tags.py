@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+
 def paragraph_hash(text: str) -> str:
     """Identity of a paragraph's exact text (the model's output depends on every character)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

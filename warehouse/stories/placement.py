@@ -70,7 +70,7 @@ def settings_tag(settings: StorySettings) -> str:
 
 
 def lookup_key(key: str) -> int:
-    """A key of `stories.story_keys` as a signed 64-bit integer (what the key table stores)."""
+    """A key of `sketches.story_keys` as a signed 64-bit integer (what the key table stores)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
 
 
@@ -140,7 +140,7 @@ def _place_page(engine: Engine, page: list[tuple[str, str, date | None]], settin
 
 def candidate_dates(page: list[tuple[str, str, date | None]], settings: StorySettings) -> tuple[date, date]:
     """The publication dates an earlier article needs to be a candidate of any article of the
-    page (`stories.within_days`): the page's dates widened by `max_days`; every date when an
+    page (`matching.within_days`): the page's dates widened by `max_days`; every date when an
     article of the page has none. Undated earlier articles are candidates whatever these are."""
     dates = [published for _, _, published in page]
     if not dates or None in dates:

@@ -14,7 +14,8 @@ The modules, in the order a figure is read:
 - `suffixes`: the unit, currency or counted noun after it, with `counts` (counted nouns and
   objects); `qualifiers`; `ranges`; `figures`: one figure at a token;
 - `context`: bare numbers that take a neighbour's unit, bare `puntos`; `currencies`: an
-  ambiguous `$` or `pesos` resolved from the whole text; `grammar`: `extract_amounts`, the scan;
+  ambiguous `$` or `pesos` resolved from the whole text;
+- `scan`: `extract_amounts`, the scan over a text that calls all of the above;
 - `records`: `Amount` (the public record) and the grammar's working `Figure`.
 
 Choices a reader of the output should know:
@@ -35,7 +36,7 @@ What is deliberately not a figure:
 - nouns listed in `seeds/count_exclusions.csv` (durations, calendar words, `veces`...).
 """
 
-from warehouse.extraction.amounts.grammar import extract_amounts
+from warehouse.extraction.amounts.scan import extract_amounts
 from warehouse.extraction.amounts.records import KINDS, QUALIFIERS, Amount
 from warehouse.extraction.amounts.vocabulary import load_figure_grammar
 

@@ -97,3 +97,18 @@ def _capitalised_common_noun(t: Tokens, k: int) -> bool:
 def rate_after(t: Tokens, e: int) -> bool:
     """`cinco casos de cada 1.000 contagios` is a rate, not a count of cases."""
     return t.joined(e + 1) and t.low[e] in ("de", "por") and t.low[e + 1] == "cada"
+
+
+# `Son 20 las principales reformas`, `han sido 15 los establecimientos`: the counted noun comes
+# after an article when the number is the predicate of a copula.
+_COPULAS = frozenset({"son", "fueron", "serán", "seran", "eran", "sido", "sean", "fuesen", "fueran"})
+
+
+def cleft_counted_noun(t: Tokens, number_end: int, p: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The counted noun after `los`/`las` when the number (tokens p..number_end) follows a copula."""
+    if p == 0 or not t.joined(p) or t.low[p - 1] not in _COPULAS:
+        return None
+    j = number_end
+    if not (t.joined(j) and t.low[j] in ("los", "las")):
+        return None
+    return counted_noun(t, j + 1, lex)

@@ -1,13 +1,13 @@
 """One figure at a token: a number with its sign, qualifier, range and suffix.
 
-`read_figure` is called by the scan (`grammar.py`) at every token that can start a number. A
+`read_figure` is called by the scan (`scan.py`) at every token that can start a number. A
 number with nothing that says what it measures comes back as kind `BARE`: the context rules
 (`context.py`) may give it the unit of a neighbour, else it is dropped.
 """
 
 from __future__ import annotations
 
-from warehouse.extraction.amounts.counts import counted_noun
+from warehouse.extraction.amounts.counts import cleft_counted_noun
 from warehouse.extraction.amounts.numbers import Number, read_number
 from warehouse.extraction.amounts.qualifiers import endpoint_not_limit, qualifier_after, qualifier_before
 from warehouse.extraction.amounts.ranges import read_bare_range, read_hyphen_range, read_range
@@ -61,7 +61,8 @@ def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[
         both = tuple(c for c in suffix.candidates if c in sign)
         suffix.candidates = both or suffix.candidates  # `$500 dólares` -> the word decides
     if suffix is None:
-        suffix = _cleft_count(t, num, p, lex)
+        noun = cleft_counted_noun(t, num.end, p, lex)
+        suffix = Suffix("count", None, obj=noun[0], end=noun[1]) if noun else None
     if suffix is None:
         if num.year_like or _not_a_figure_here(t, num, p, "count", lex, floor):
             return None, num.end
@@ -100,20 +101,3 @@ def _finish(t: Tokens, f: Figure, num: Number, lex: Lexicon) -> Figure:
         if num.scale_tok == num.start + 1 and head.count(".") + head.count(",") >= 2:
             f.value = f.value / num.scale
     return f
-
-
-# `Son 20 las principales reformas`, `han sido 15 los establecimientos`: the counted noun comes
-# after an article when the number is the predicate of a copula.
-_COPULAS = frozenset({"son", "fueron", "serán", "seran", "eran", "sido", "sean", "fuesen", "fueran"})
-
-
-def _cleft_count(t: Tokens, num: Number, p: int, lex: Lexicon) -> Suffix | None:
-    if p == 0 or not t.joined(p) or t.low[p - 1] not in _COPULAS:
-        return None
-    j = num.end
-    if not (t.joined(j) and t.low[j] in ("los", "las")):
-        return None
-    noun = counted_noun(t, j + 1, lex)
-    if noun is None:
-        return None
-    return Suffix("count", None, obj=noun[0], end=noun[1])

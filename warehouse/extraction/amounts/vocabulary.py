@@ -1,6 +1,7 @@
 """The grammar's vocabularies: currencies, units, scale and number words, qualifiers, nouns not
-counted (all from `seeds/*.csv`), the few closed-class words the grammar itself knows, and the
-lookups of them at a token position (`Lexicon`).
+counted (all from `seeds/*.csv`, read into `Currency`, `Unit` and `FigureGrammar` by
+`load_figure_grammar`), the few closed-class words the grammar itself knows, and the lookups of
+them at a token position (`Lexicon`).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
 # gives a percentage (`crecimiento del PIB de dos puntos ... al 2 por ciento`); the change of a
 # score or an index after a verb or noun of change (`incremento de la incidencia de 10 puntos`),
 # which is not a figure; otherwise, or when a word qualifies them (`dos puntos clave`), items,
-# counted (`una addenda de cinco puntos`).
+# counted (`una addenda de cinco puntos`). `context.settle_points` decides which.
 BARE_POINTS = frozenset({"punto", "puntos"})
 
 # `70 u 80 por ciento`, `3,4 ó 3,5 %`: a range with no `entre`/`de`; never for counts or money
