@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/extraction_cost.py [--articles 100] [--repeats 5]
 
 Reads the first N articles of ../shared/corpus (or tests/data/corpus_sample.jsonl when the
-corpus is absent). NER is the model's own components (tok2vec, senter, ner) over the texts;
+corpus is absent). NER is the tagging stage (the sentence rules and the model's ner) over the texts;
 entity post-processing is the rest of our pipeline (known-name ruler, dateline, noise filter,
 typer) plus `canonicalise`, timed by running the full pipeline and subtracting NER; the figure
 pass is `extract_amounts` over the same texts. Medians of `repeats` runs; targets: figures
@@ -21,9 +21,8 @@ from pathlib import Path
 
 from warehouse.extraction.amounts import extract_amounts
 from warehouse.extraction.canonical import canonicalise
+from warehouse.extraction.extract import TAGGING_COMPONENTS
 from warehouse.extraction.pipeline import doc_mentions, load_pipeline
-
-MODEL_COMPONENTS = ("tok2vec", "senter", "ner")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "fakedes2021_true.jsonl"
@@ -56,7 +55,7 @@ def main() -> None:
     bodies = texts(args.articles)
     words = sum(len(b.split()) for b in bodies)
     nlp = load_pipeline()
-    ours = [name for name in nlp.pipe_names if name not in MODEL_COMPONENTS]
+    ours = [name for name in nlp.pipe_names if name not in TAGGING_COMPONENTS]
     list(nlp.pipe(bodies[:5]))  # warm-up: first call builds caches
 
     def ner_only():
@@ -77,7 +76,7 @@ def main() -> None:
     fig, fig_runs = _median_seconds(figures, max(args.repeats, 5))
     post = max(full - ner, 0.0)
     print(f"articles {len(bodies)}  words {words}  (medians of {args.repeats} runs; figures of {len(fig_runs)})")
-    print(f"NER (tok2vec, senter, ner)      {ner:7.3f} s  {words / ner:8,.0f} words/s  runs {_runs(ner_runs)}")
+    print(f"NER (sentence rules, ner)       {ner:7.3f} s  {words / ner:8,.0f} words/s  runs {_runs(ner_runs)}")
     print(f"full entity pipeline            {full:7.3f} s  runs {_runs(full_runs)}")
     print(f"entity post-processing          {post:7.3f} s  {post / ner:6.1%} of NER  (target < 10 %)")
     print(f"figure pass                     {fig:7.3f} s  {fig / ner:6.1%} of NER  (target < 5 %)  runs {_runs(fig_runs)}")

@@ -17,10 +17,9 @@ def labels_of(mentions, text):
     return {m.label for m in mentions if m.text == text}
 
 
-def test_pipeline_loads_only_what_ner_needs_plus_sentences(nlp):
-    assert nlp.pipe_names == ["tok2vec", "senter", "ner", "news_known_names", "news_dateline",
-                              "news_entity_filter",
-                              "news_entity_typer"]
+def test_pipeline_loads_only_the_ner_after_rule_sentences(nlp):
+    assert nlp.pipe_names == ["news_sentences", "ner", "news_known_names", "news_dateline",
+                              "news_entity_filter", "news_entity_typer"]
 
 
 def test_loading_the_model_raises_no_w095_warning():
@@ -65,8 +64,9 @@ def test_noise_is_not_an_entity(sample_mentions, noise):
 
 
 def test_name_inside_a_dropped_phrase_is_kept(sample_mentions):
-    # `El presidente de Rusia, Vladímir Putin`: the phrase goes, `Rusia` stays (first sentence).
-    assert any(m.text == "Rusia" and m.sentence == 0 for m in sample_mentions[0])
+    # `El presidente de Rusia, Vladímir Putin`: the phrase goes, `Rusia` stays (the first sentence
+    # after the dateline, which is a sentence of its own).
+    assert any(m.text == "Rusia" and m.sentence == 1 for m in sample_mentions[0])
 
 
 def test_short_and_full_names_are_one_entity(sample_mentions):

@@ -23,8 +23,9 @@ from warehouse.reading.paragraphs import split_paragraphs
 
 PIPE_BATCH_SIZE = 32
 
-# The model's own components; the rest of the pipeline is ours (`entity_rules.py`).
-MODEL_COMPONENTS = ("tok2vec", "senter", "ner")
+# What tags a paragraph on its own, cached per paragraph (`paragraph_tags.py`): sentence starts
+# and the model's NER. The rest of the pipeline (`entity_rules.py`) runs on the whole article.
+TAGGING_COMPONENTS = ("news_sentences", "ner")
 
 
 @dataclass
@@ -67,7 +68,7 @@ def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = No
     known_tags = known_tags if known_tags is not None else {}
     new_tags = new_tags if new_tags is not None else {}
     seconds = seconds if seconds is not None else StageSeconds()
-    rules = [(name, component) for name, component in nlp.pipeline if name not in MODEL_COMPONENTS]
+    rules = [(name, component) for name, component in nlp.pipeline if name not in TAGGING_COMPONENTS]
     model_only = [name for name, _ in rules]
     chunk: list[tuple[Any, str]] = []
     for item in items:

@@ -1,7 +1,7 @@
 """The model's output per paragraph, so text the wire sends again is not tagged again.
 
 News wire re-sends paragraphs (updates, rewrites, another outlet's copy): the two samples share
-whole paragraphs. The model (tokenizer, tok2vec, senter, ner) tags each paragraph on its own,
+whole paragraphs. The model (tokenizer, sentence rules, ner) tags each paragraph on its own,
 and its output, as plain data (`ParagraphTags`: words, spaces, sentence starts, IOB entity
 tags), is kept by the exact text's hash, within a run and, in the warehouse's `paragraph_tags`
 table, across runs (keyed by extractor version too, so a new model or tokenizer rule starts

@@ -18,14 +18,16 @@ from warehouse.paths import PACKAGE_DIR
 from warehouse.seeds import seed_files
 
 # The code that decides an extracted row, relative to the `warehouse` package (a folder: every
-# module in it): the figure grammar, the pipeline and its components, canonical names, the
-# paragraph tags and their glue, datelines, the language judgement, outlets' countries, the
-# paragraph split (which also gives facts their `paragraph_no`) and the reading of seed cells.
+# module in it): the figure grammar, the pipeline and its components, the sentence rules,
+# canonical names, the paragraph tags and their glue, datelines, the language judgement,
+# outlets' countries, the paragraph split (which also gives facts their `paragraph_no`) and the
+# reading of seed cells.
 # Every other module of `extraction/` and `reading/` is listed in `NOT_EXTRACTOR_CODE` (a test
 # checks that each is in one list or the other).
 EXTRACTOR_CODE = (
-    "extraction/amounts", "extraction/pipeline.py", "extraction/entity_rules.py",
-    "extraction/canonical.py", "extraction/paragraph_tags.py", "extraction/extract.py",
+    "extraction/amounts", "extraction/pipeline.py", "extraction/sentences.py",
+    "extraction/entity_rules.py", "extraction/canonical.py", "extraction/paragraph_tags.py",
+    "extraction/extract.py",
     "reading/dateline.py", "reading/language.py", "reading/outlets.py", "reading/paragraphs.py",
     "seeds.py",
 )
