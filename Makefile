@@ -32,8 +32,8 @@ test: install
 serve: install
 	$(BIN)/news-warehouse serve
 
-# The pipeline against raw spaCy NER at N = 500..4000 articles, then the cost of placing an
-# article in its story at N = 100..10,000 (about 13 minutes; see BENCHMARKS.md).
+# The pipeline against the user's spaCy script and the model's NER alone at N = 1,000 and 4,000
+# articles, then the cost of placing an article in its story at N = 100..10,000 (BENCHMARKS.md).
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/story_cost.py
