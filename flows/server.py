@@ -13,39 +13,21 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
 
+from flows.temporary_server import ServerNotReady, free_port, healthy
+
 DEFAULT_PORT = 4200   # Prefect's own default, so the UI is where its docs say
 STARTUP_TIMEOUT_SECONDS = 120
-
-
-class ServerNotReady(Exception):
-    """The local Prefect server did not start: a one-line error for the user."""
 
 
 def _port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
-
-
-def _some_free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _healthy(api_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 def log_path() -> Path:
@@ -60,7 +42,7 @@ def prefect_api(*, port: int = DEFAULT_PORT,
     if configured:
         yield configured, False
         return
-    port = port if _port_is_free(port) else _some_free_port()
+    port = port if _port_is_free(port) else free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     log = log_path()
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +53,7 @@ def prefect_api(*, port: int = DEFAULT_PORT,
             stdout=output, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + startup_timeout
-        while not _healthy(api_url):
+        while not healthy(api_url):
             if server.poll() is not None:
                 raise ServerNotReady(f"the Prefect server exited with code {server.returncode}: see {log}")
             if time.monotonic() > deadline:

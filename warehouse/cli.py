@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from warehouse.config import DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
-from warehouse.extraction.pipeline import ModelNotInstalled
 from warehouse.reading.sources import InboxError
 from warehouse.storage import db, reports, snapshots, writer_lock
 
@@ -20,7 +19,15 @@ class UsageError(Exception):
     """Something the user can fix (a bad cron expression, a server that will not start)."""
 
 
-USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError, ModelNotInstalled)
+USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError)
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """USER_ERRORS and the missing model's, without importing spaCy into every command to name
+    it (0.9 s: `status` and `query` never load the model): a command that never imported the
+    pipeline cannot have raised it."""
+    pipeline = sys.modules.get("warehouse.extraction.pipeline")
+    return USER_ERRORS + ((pipeline.ModelNotInstalled,) if pipeline else ())
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -168,12 +175,24 @@ def cmd_run(args: argparse.Namespace) -> int:
                              task_runner=args.task_runner, dask_address=args.dask_address)
     check_run_settings(settings)
     _quiet_prefect_telemetry()
-    # Prefect is imported only by the commands that run flows.
-    from flows.ingest import ingest_news, with_task_runner
+    # Prefect is imported only by the commands that run flows. Its temporary server (when none is
+    # configured) starts before Prefect is imported, and boots while the flow's modules import
+    # and the model loads (flows/temporary_server.py).
+    from flows.temporary_server import ServerNotReady, prefect_api, start_unless_configured
 
-    summary = with_task_runner(ingest_news, settings)(
-        inbox=str(settings.inbox), db_path=str(settings.db_path), batch_size=settings.batch_size,
-        task_runner=settings.task_runner, dask_address=settings.dask_address)
+    server = start_unless_configured()
+    from flows.ingest import ingest_news, with_task_runner
+    from warehouse.extraction.pool import warm_up
+
+    if settings.task_runner == "local":
+        warm_up(settings.extract_processes)
+    try:
+        with prefect_api(server):
+            summary = with_task_runner(ingest_news, settings)(
+                inbox=str(settings.inbox), db_path=str(settings.db_path), batch_size=settings.batch_size,
+                task_runner=settings.task_runner, dask_address=settings.dask_address)
+    except ServerNotReady as error:
+        raise UsageError(str(error)) from error
     print("\n".join(summary.lines()))
     return 0
 
@@ -221,10 +240,19 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     writer_lock.wait_until_free(settings.db_path, wait_seconds=settings.lock_wait_seconds)
     db.connect(settings.db_path).dispose()   # a directory, not DuckDB, in use: one line, before the flow
     _quiet_prefect_telemetry()
-    from flows.reprocess import reprocess_articles
+    from flows.temporary_server import ServerNotReady, prefect_api, start_unless_configured
 
-    summary = reprocess_articles(db_path=str(settings.db_path), batch_size=settings.batch_size,
-                                 everything=args.everything)
+    server = start_unless_configured()   # as in `run`
+    from flows.reprocess import reprocess_articles
+    from warehouse.extraction.pool import warm_up
+
+    warm_up(settings.extract_processes)
+    try:
+        with prefect_api(server):
+            summary = reprocess_articles(db_path=str(settings.db_path), batch_size=settings.batch_size,
+                                         everything=args.everything)
+    except ServerNotReady as error:
+        raise UsageError(str(error)) from error
     print("\n".join(summary.lines()))
     return 0
 
@@ -331,19 +359,19 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         return COMMANDS[args.command](args)
-    except USER_ERRORS as error:
-        print(f"news-warehouse: error: {error}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("news-warehouse: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `news-warehouse query ... | head`
+        return 0
     except BaseException as error:
+        if isinstance(error, _user_errors()):
+            print(f"news-warehouse: error: {error}", file=sys.stderr)
+            return 2
         if not _terminated(error):
             raise
         print("news-warehouse: stopped (SIGTERM); the next run completes the work", file=sys.stderr)
         return 143
-    except BrokenPipeError:  # `news-warehouse query ... | head`
-        return 0
 
 
 if __name__ == "__main__":

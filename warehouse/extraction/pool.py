@@ -98,6 +98,23 @@ def _pool(processes: int) -> ProcessPoolExecutor:
         return _pools[processes]
 
 
+def _loaded() -> None:
+    """A task that only makes the pool start a worker (its initializer loads the model)."""
+
+
+def warm_up(processes: int) -> None:
+    """Load the model before the first batch, while the caller waits on something else (Prefect's
+    server booting): with one process, here, now; with a pool, in its first worker, without
+    waiting. The other workers start with the first batch: all of them loading while the server
+    boots slowed a no-op rerun by 1.8 s on 2 cores, one by 0.3 s (alternating runs)."""
+    if processes <= 1:
+        from warehouse.extraction.pipeline import load_pipeline
+
+        load_pipeline()
+    else:
+        _pool(processes).submit(_loaded)
+
+
 @atexit.register
 def _shut_down_pools() -> None:
     for pool in _pools.values():
