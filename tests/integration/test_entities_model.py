@@ -196,3 +196,16 @@ def test_a_paragraph_repeated_across_chunks_of_a_batch_is_tagged_once():
     assert shared_off.paragraphs_tagged == 82 and shared_on.paragraphs_tagged == 81
     assert shared_on.extractions == shared_off.extractions
     pool.forget_recent_tags()
+
+
+def test_an_article_is_rebuilt_from_its_paragraphs_tags_character_for_character(nlp):
+    from warehouse.extraction.paragraph_tags import doc_of_pieces, separator_tags, tags_of
+
+    first, second = "Vladímir Putin llegó a Moscú.", "El Gobierno gastó 5 millones de euros en Kazajistán."
+    doc = doc_of_pieces(nlp.vocab, [tags_of(nlp(first)), separator_tags(nlp, "\n\n"), tags_of(nlp(second))])
+    assert doc.text == f"{first}\n\n{second}"
+    # The blank lines are a sentence of their own, as when the pieces were Docs joined by
+    # `Doc.from_docs`: the second paragraph is sentence 2, and `sentence_no` in the warehouse
+    # kept its meaning.
+    assert [sent.text for sent in doc.sents] == [first, "\n\n", second]
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(first).ents + nlp(second).ents]

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from warehouse.extraction.amounts import Amount, extract_amounts
 from warehouse.extraction.canonical import Mention, canonicalise
-from warehouse.extraction.paragraph_tags import ParagraphTags, doc_of, join_docs, paragraph_hash, tags_of
+from warehouse.extraction.paragraph_tags import (ParagraphTags, doc_of_pieces, paragraph_hash, separator_tags,
+                                                 tags_of)
 from warehouse.extraction.pipeline import doc_mentions, load_pipeline, sentence_starts
 from warehouse.reading.paragraphs import split_paragraphs
 
@@ -91,21 +92,19 @@ def _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags
                 key = paragraph_hash(text)
                 if key not in known_tags and key not in new_tags and key not in fresh:
                     fresh[key] = text
-    tagged: dict[str, Doc] = dict(zip(fresh, nlp.pipe(fresh.values(), batch_size=PIPE_BATCH_SIZE,
-                                                       disable=model_only)))
-    new_tags.update((key, tags_of(doc)) for key, doc in tagged.items())
+    for key, doc in zip(fresh, nlp.pipe(fresh.values(), batch_size=PIPE_BATCH_SIZE, disable=model_only)):
+        new_tags[key] = tags_of(doc)
     seconds.ner += time.perf_counter() - clock
     for (key, _), article in zip(chunk, pieces):
         clock = time.perf_counter()
-        docs = []
+        tags = []
         for text, is_paragraph in article:
-            if not is_paragraph:
-                docs.append(nlp.make_doc(text))
-                continue
-            digest = paragraph_hash(text)
-            docs.append(tagged[digest] if digest in tagged
-                        else doc_of(nlp.vocab, known_tags.get(digest) or new_tags[digest]))
-        doc = join_docs(nlp.vocab, docs)
+            if is_paragraph:
+                digest = paragraph_hash(text)
+                tags.append(known_tags.get(digest) or new_tags[digest])
+            else:
+                tags.append(separator_tags(nlp, text))
+        doc = doc_of_pieces(nlp.vocab, tags)
         tagged_at = time.perf_counter()
         for _, component in rules:
             doc = component(doc)

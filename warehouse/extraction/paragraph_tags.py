@@ -5,7 +5,7 @@ whole paragraphs. The model (tokenizer, sentence rules, ner) tags each paragraph
 and its output, as plain data (`ParagraphTags`: words, spaces, sentence starts, IOB entity
 tags), is kept by the exact text's hash, within a run and, in the warehouse's `paragraph_tags`
 table, across runs (keyed by extractor version too, so a new model or tokenizer rule starts
-afresh). An article's Doc is the concatenation of its paragraphs' Docs, cached or new, with the
+afresh). An article's Doc is the concatenation of its paragraphs' tags, cached or new, with the
 blank lines between them; the rest of the pipeline (our entity rules, canonical names,
 figures) then runs on the whole article as before, so it still sees the article's context.
 
@@ -22,6 +22,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -57,18 +58,32 @@ def tags_of(doc: Doc) -> ParagraphTags:
     )
 
 
-def doc_of(vocab: Vocab, tags: ParagraphTags) -> Doc:
-    return Doc(vocab, words=list(tags.words), spaces=list(tags.spaces),
-               sent_starts=list(tags.sent_starts), ents=list(tags.ents))
+def separator_tags(nlp: Language, text: str) -> ParagraphTags:
+    """The blank lines between paragraphs as tokens: a sentence of their own (as `Doc.from_docs`
+    made them, which starts a sentence at each piece: `sentence_no` stays what it was), no
+    entity (unset)."""
+    doc = nlp.make_doc(text)
+    return ParagraphTags(words=tuple(token.text for token in doc),
+                         spaces=tuple(bool(token.whitespace_) for token in doc),
+                         sent_starts=((True,) + (None,) * (len(doc) - 1)) if len(doc) else (), ents=(None,) * len(doc))
 
 
-def join_docs(vocab: Vocab, docs: list[Doc]) -> Doc:
-    """One Doc of the pieces, character for character (no space added between them)."""
-    if not docs:
-        return Doc(vocab, words=[])
-    if len(docs) == 1:
-        return docs[0]
-    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+def doc_of_pieces(vocab: Vocab, pieces: list[ParagraphTags]) -> Doc:
+    """One Doc of the pieces' tags, character for character (no space added between them).
+
+    Built in one go from the concatenated tags rather than as a Doc per piece joined by
+    `Doc.from_docs`, which walks every token in Python: that join took 28 % of the time our
+    rules, names and figures took on 150 corpus articles (cProfile)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    sent_starts: list[bool | None] = []
+    ents: list[str | None] = []
+    for piece in pieces:
+        words += piece.words
+        spaces += piece.spaces
+        sent_starts += piece.sent_starts
+        ents += piece.ents
+    return Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts, ents=ents)
 
 
 class RecentTags:
