@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from warehouse.extraction.amounts import Amount, extract_amounts
 from warehouse.extraction.canonical import Mention, canonicalise
