@@ -134,7 +134,7 @@ def start_unless_configured() -> EarlyServer | None:
 
 
 @contextmanager
-def prefect_api(server: EarlyServer | None) -> Iterator[None]:
+def temporary_api(server: EarlyServer | None) -> Iterator[None]:
     """The block runs against `server` (from `start_unless_configured`), or the configured one."""
     if server is None:
         yield

@@ -178,7 +178,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Prefect is imported only by the commands that run flows. Its temporary server (when none is
     # configured) starts before Prefect is imported, and boots while the flow's modules import
     # and the model loads (flows/temporary_server.py).
-    from flows.temporary_server import ServerNotReady, prefect_api, start_unless_configured
+    from flows.temporary_server import ServerNotReady, temporary_api, start_unless_configured
 
     server = start_unless_configured()
     from flows.ingest import ingest_news, with_task_runner
@@ -187,7 +187,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.task_runner == "local":
         warm_up(settings.extract_processes)
     try:
-        with prefect_api(server):
+        with temporary_api(server):
             summary = with_task_runner(ingest_news, settings)(
                 inbox=str(settings.inbox), db_path=str(settings.db_path), batch_size=settings.batch_size,
                 task_runner=settings.task_runner, dask_address=settings.dask_address)
@@ -240,7 +240,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     writer_lock.wait_until_free(settings.db_path, wait_seconds=settings.lock_wait_seconds)
     db.connect(settings.db_path).dispose()   # a directory, not DuckDB, in use: one line, before the flow
     _quiet_prefect_telemetry()
-    from flows.temporary_server import ServerNotReady, prefect_api, start_unless_configured
+    from flows.temporary_server import ServerNotReady, temporary_api, start_unless_configured
 
     server = start_unless_configured()   # as in `run`
     from flows.reprocess import reprocess_articles
@@ -248,7 +248,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
     warm_up(settings.extract_processes)
     try:
-        with prefect_api(server):
+        with temporary_api(server):
             summary = reprocess_articles(db_path=str(settings.db_path), batch_size=settings.batch_size,
                                          everything=args.everything)
     except ServerNotReady as error:
