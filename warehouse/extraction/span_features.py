@@ -1,0 +1,118 @@
+"""What the entity typer (`entity_typer.py`) knows about one mention: plain features over plain
+words, no spaCy.
+
+A mention's label is its role in its sentence (`viajó a Rusia` LOC, `Rusia respondió` ORG), so
+besides the name itself (its words, shape, what the gazetteers and seeds say of it) the
+features hold the words around it (`en`, `dijo`, `ganó`, `presidente`), whether it opens a
+sentence, what the model and the rules called it, and what a longer mention of the article that
+ends with it was called (`Putin` after `Vladímir Putin`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warehouse.extraction.canonical import entity_key, known_entities
+from warehouse.extraction.gazetteer import places
+from warehouse.seeds import read_seed
+
+LABELS = ("PER", "ORG", "LOC", "MISC", "NONE")   # NONE: not an entity after all
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    words: tuple[str, ...]            # the mention's words, as written
+    before: tuple[str, ...]           # up to two words before it, in text order
+    after: tuple[str, ...]            # up to two words after it, in text order
+    sentence_initial: bool            # it opens its sentence (quotes and dashes aside)
+    model_label: str | None           # what the model said of this exact span (None: not found by it)
+    rule_label: str                   # the label after the rules (`entity_rules.py`)
+    longer_label: str | None = None   # label of a longer mention of the article ending in this one
+    first_of_label: str | None = None  # label of a longer mention of the article starting with it
+
+
+def _shape(word: str) -> str:
+    if any(ch.isdigit() for ch in word):
+        return "d"
+    if word.isupper():
+        return "A" if len(word) > 1 else "a"
+    if word[:1].isupper():
+        return "X." if word.endswith(".") else "X"
+    return "x" if word.isalpha() else "p"
+
+
+def _population_bucket(population: int) -> str:
+    return "1M" if population >= 1_000_000 else "100k" if population >= 100_000 else "15k"
+
+
+@lru_cache(maxsize=1)
+def _seed_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
+    first, last = {}, {}
+    for row in read_seed("entity_name_words"):
+        (first if row["position"] == "first" else last)[row["word"]] = row["label"]
+    cues = {row["word"]: row["label"] for row in read_seed("entity_cue_words")}
+    titles = frozenset(row["word"] for row in read_seed("non_entity_words") if row["reason"] in ("title", "form of address"))
+    return first, last, cues, titles
+
+
+def mention_features(mention: MentionContext) -> list[str]:
+    """Feature names of one mention (each counts 1)."""
+    words = mention.words
+    lowered = [w.lower() for w in words]
+    key = entity_key(" ".join(words))
+    first_words, last_words, cues, titles = _seed_words()
+    gazetteer = places()
+    known = known_entities().get(key)
+    shape = "".join(_shape(w) for w in words[:4])
+    features = [
+        "bias", f"rule={mention.rule_label}", f"model={mention.model_label}",
+        f"rule+model={mention.rule_label}+{mention.model_label}",
+        f"n={min(len(words), 4)}", f"shape={shape}", f"first={lowered[0]}", f"last={lowered[-1]}",
+        f"suffix={lowered[-1][-3:]}", f"initial={mention.sentence_initial}",
+    ]
+    features += [f"word={w}" for w in lowered]
+    if known is not None:
+        features.append(f"known={known.label}")
+    if mention.longer_label:
+        features.append(f"longer={mention.longer_label}")
+    if mention.first_of_label:
+        features.append(f"first_of={mention.first_of_label}")   # `Zahara` after `Zahara Jolie-Pitt`
+    if any(w in ("de", "del", "y", "la", "los", "las") for w in lowered[1:-1]):
+        features.append("connector")
+    if words[0] in first_words:
+        features.append(f"head_first={first_words[words[0]]}")
+    if words[-1] in last_words:
+        features.append(f"head_last={last_words[words[-1]]}")
+    population = gazetteer.city_population.get(key)
+    if population is not None:
+        features.append(f"city={_population_bucket(population)}")
+    if key in gazetteer.regions:
+        features.append("region")
+    if key in gazetteer.countries:
+        features.append("country")
+    if key in gazetteer.continents:
+        features.append("continent")
+    if len(words) == 1 and words[0] in gazetteer.alpha3:
+        features.append("alpha3")
+    if len(words) > 1 and entity_key(words[0]) in gazetteer.city_population:
+        features.append("first_word_city")
+    before = [w.lower() for w in mention.before]
+    after = [w.lower() for w in mention.after]
+    if before:
+        features.append(f"prev={before[-1]}")
+        if before[-1] in cues:
+            features.append(f"cue={cues[before[-1]]}")
+        if before[-1] in titles or before[-1].rstrip(".") in titles:
+            features.append("title_before")
+    if len(before) > 1:
+        features.append(f"prev2={before[-2]}")
+        features.append(f"prev_pair={before[-2]}_{before[-1]}")
+        if before[-2] in cues:
+            features.append(f"cue={cues[before[-2]]}")
+    if after:
+        features.append(f"next={after[0]}")
+    if len(after) > 1:
+        features.append(f"next2={after[1]}")
+        features.append(f"next_pair={after[0]}_{after[1]}")
+    return features
