@@ -127,9 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
                     "(precision, recall and F1 per kind, exact-span scores, value/unit/qualifier/object "
                     "accuracy on matched figures). entities: score the raw spaCy model and the "
                     "warehouse pipeline side by side against tests/data/entities_gold.jsonl "
-                    "(exact span and label, P/R/F1 per label).")
+                    "(exact span and label, P/R/F1 per label), by default on its test split, which "
+                    "no rule or model was tuned on. Example: news-warehouse eval entities --split dev --errors")
     evaluate.add_argument("what", choices=["figures", "entities"])
     evaluate.add_argument("--gold", type=Path, help="gold JSONL (default: tests/data/<what>_gold.jsonl)")
+    evaluate.add_argument("--split", choices=["test", "dev", "train", "all"], default="test",
+                          help="entities: which split of the gold to score (default: test)")
     evaluate.add_argument("--errors", action="store_true",
                           help="also list every miss, spurious and wrong item (for entities: of the pipeline)")
 
@@ -298,7 +301,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not gold.is_file():
         raise UsageError(f"gold file not found: {gold}")
     if args.what == "entities":
-        articles = entities.read_entities_gold(gold)
+        splits = entities.SPLITS if args.split == "all" else [args.split]
+        articles = entities.read_entities_gold(gold, splits=splits)
+        if not articles:
+            raise UsageError(f"{gold} has no article in the {args.split} split")
+        print(f"split: {args.split}")
         raw = entities.score_entities(articles, entities.raw_model_spans, "raw")
         pipeline = entities.score_entities(articles, entities.pipeline_spans, "pipeline")
         print(entities.format_side_by_side([raw, pipeline]))

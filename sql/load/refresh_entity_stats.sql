@@ -1,4 +1,5 @@
--- An entity's type is the vote of its mentions across the warehouse (ties: PER, ORG, LOC, MISC),
+-- An entity's type is the vote of its mentions across the warehouse (ties: PER, ORG, LOC, MISC;
+-- countries LOC),
 -- with its mention and article counts and the dates it was first and last seen.
 update entities
 set
@@ -32,8 +33,11 @@ from (
         join articles as a using (article_id)
         group by m.entity_id
     )
-    select c.entity_id, v.label, c.mention_count, c.article_count, c.first_seen, c.last_seen
+    -- A country is a place whose mentions are also its state acting (ORG): its type is LOC.
+    select c.entity_id, case when e.country_code is not null then 'LOC' else v.label end as label,
+           c.mention_count, c.article_count, c.first_seen, c.last_seen
     from counts as c
     join label_votes as v on v.entity_id = c.entity_id and v.place = 1
+    join entities as e on e.entity_id = c.entity_id
 ) as stats
 where entities.entity_id = stats.entity_id

@@ -26,18 +26,28 @@ class GoldArticle:
     doc_id: str
     text: str
     entities: tuple[Span, ...]
+    split: str = "train"   # train, dev or test (tests/data/README.md); the first gold set is train
 
 
-def read_entities_gold(path: Path = ENTITIES_GOLD) -> list[GoldArticle]:
-    """The entity gold file: `{"doc_id", "text", "entities": [{"start", "end", "text", "label"}]}`
-    a line (tests/data/README.md)."""
+SPLITS = ("train", "dev", "test")
+
+
+def read_entities_gold(path: Path = ENTITIES_GOLD, splits: Iterable[str] = SPLITS) -> list[GoldArticle]:
+    """The articles of the entity gold file in `splits`: `{"doc_id", "split", "text", "entities":
+    [{"start", "end", "text", "label"}]}` a line (tests/data/README.md)."""
     articles = []
+    splits = set(splits)
     for number, record in read_gold_records(path, "entities"):
+        split = record.get("split", "train")
+        if split not in SPLITS:
+            raise ValueError(f"{path}:{number}: unknown split {split!r}")
+        if split not in splits:
+            continue
         for item in record["entities"]:
             if item["label"] not in LABELS:
                 raise ValueError(f"{path}:{number}: unknown label {item['label']!r}")
         spans = tuple((item["start"], item["end"], item["label"]) for item in record["entities"])
-        articles.append(GoldArticle(record["doc_id"], record["text"], spans))
+        articles.append(GoldArticle(record["doc_id"], record["text"], spans, split))
     return articles
 
 

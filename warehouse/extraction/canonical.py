@@ -35,6 +35,7 @@ class Mention:
     country_code: str | None = None  # ISO-3166 alpha-2 when the entity is a country
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     """`Kasim-Yomart Tokáyev` -> `kasim yomart tokayev`; `EE.UU.` -> `eeuu`."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -82,7 +83,8 @@ def known_name_patterns() -> list[dict[str, str]]:
 
 
 def vote_labels(mentions: list[Mention]) -> list[Mention]:
-    """One label per surface form within an article: the majority, ties by LABEL_PRIORITY."""
+    """One label per surface form within an article: the majority, ties by LABEL_PRIORITY; a
+    place-or-actor name keeps LOC or ORG by mention (`_roles`)."""
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:
         votes.setdefault(entity_key(mention.text), Counter())[mention.label] += 1
@@ -90,27 +92,48 @@ def vote_labels(mentions: list[Mention]) -> list[Mention]:
         key: min(counter, key=lambda label: (-counter[label], LABEL_PRIORITY.get(label, 9)))
         for key, counter in votes.items()
     }
-    return [replace(m, label=winner[entity_key(m.text)]) for m in mentions]
+    return [m if _roles(m.label, winner[entity_key(m.text)]) else replace(m, label=winner[entity_key(m.text)])
+            for m in mentions]
 
 
-def canonicalise(mentions: list[Mention]) -> list[Mention]:
-    """Fill entity_name, entity_key and country_code for the mentions of one article."""
+def _roles(label: str, winner: str) -> bool:
+    """LOC and ORG of one name are two roles, not a disagreement to vote away (`en México` LOC,
+    `México firmó` ORG): the mention keeps its own."""
+    return {label, winner} <= {"LOC", "ORG"}
+
+
+def canonicalise(mentions: list[Mention], text: str | None = None, country: str | None = None) -> list[Mention]:
+    """Fill entity_name, entity_key and country_code for the mentions of one article.
+
+    `text` is the article body (for acronyms it defines: `Administración de Medicamentos y
+    Alimentos (FDA)`), `country` its outlet's country (ISO-3166 alpha-2: `EU` is `Estados
+    Unidos` in Mexican copy, `seeds/regional_aliases.csv`)."""
     known = known_entities()
+    regional = regional_aliases().get(country or "", {})
     mentions = vote_labels(mentions)
     # Full person names in this article, longest first, to resolve short forms against; names
     # of equal length in the order the article gives them (`Matías Almeyda` then `Matias
     # Almeyda`), so a short name gets the same full name in every process (a set's order would
     # change with the hash seed).
     in_text_order = sorted(mentions, key=lambda m: m.start)
-    full_names = sorted(dict.fromkeys(m.text for m in in_text_order
+    full_names = sorted(dict.fromkeys(strip_titles(m.text) for m in in_text_order
                                       if m.label == "PER" and len(m.text.split()) > 1), key=len, reverse=True)
+    acronyms = defined_acronyms(in_text_order, text)
     result = []
     for mention in mentions:
-        name, label, code = mention.text, mention.label, None
-        knowledge = known.get(entity_key(name))
+        name, label, code = strip_titles(mention.text), mention.label, None
+        key = entity_key(name)
+        knowledge = regional.get(key) or known.get(key)
+        if knowledge is None and key in acronyms:
+            defined = acronyms[key]
+            knowledge = known.get(entity_key(defined.text)) or KnownEntity(defined.text, defined.label, None)
         if knowledge is not None:
-            name, label, code = knowledge.name, knowledge.label, knowledge.country_code
-        elif len(name.split()) == 1:
+            name, code = knowledge.name, knowledge.country_code
+            # A country's mention keeps its role, place or actor (`en Rusia` LOC, `Rusia firmó`
+            # ORG); other knowledge types the mention (`Gobierno` is ORG, `Covid-19` MISC).
+            if not (code is not None and label in ("LOC", "ORG")):
+                label = knowledge.label
+        elif label == "PER" or len(name.split()) == 1:
             longer = _full_name_for(name, full_names)
             if longer is not None:
                 name, label = longer, "PER"
@@ -119,12 +142,53 @@ def canonicalise(mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+def defined_acronyms(mentions: list[Mention], text: str | None) -> dict[str, Mention]:
+    """Acronyms the article defines, by key: a one-word upper-case mention in parentheses right
+    after a longer mention (`Organización Mundial de la Salud (OMS)`, `Centro de Investigación y
+    Docencia Económicas (CIDE)`) names the same entity as that mention."""
+    if not text:
+        return {}
+    defined = {}
+    for full, short in zip(mentions, mentions[1:]):
+        if (" " in full.text and " " not in short.text and short.text.isupper() and 2 <= len(short.text) <= 8
+                and text[full.end:short.start].strip() == "(" and text[short.end:short.end + 1] == ")"):
+            defined.setdefault(entity_key(short.text), full)
+    return defined
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_seed("non_entity_words") if row["reason"] in ("title", "form of address"))
+
+
+def strip_titles(name: str) -> str:
+    """`Dr. Anthony Fauci` -> `Anthony Fauci`: titles and forms of address are not the name."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _titles():
+        words = words[1:]
+    return " ".join(words) if len(words) != len(name.split()) else name
+
+
+@lru_cache(maxsize=1)
+def regional_aliases() -> dict[str, dict[str, KnownEntity]]:
+    """Aliases that hold in one country's copy only (`seeds/regional_aliases.csv`): by outlet
+    country, alias key -> the entity (`EU` is Estados Unidos in Mexico, the European Union in Spain)."""
+    known = known_entities()
+    aliases: dict[str, dict[str, KnownEntity]] = {}
+    for row in read_seed("regional_aliases"):
+        entity = known.get(entity_key(row["name"]))
+        if entity is None:
+            raise ValueError(f"seeds/regional_aliases.csv: {row['name']!r} is not in seeds/entities.csv or CLDR")
+        aliases.setdefault(row["country"], {})[entity_key(row["alias"])] = entity
+    return aliases
+
+
 def _full_name_for(short: str, full_names: list[str]) -> str | None:
-    """The longest full name of the article whose last name part is `short` (`Putin`); of equal
-    lengths, the first in `full_names`."""
-    key = entity_key(short)
+    """The longest full name of the article that ends in `short`'s words and is longer (`Putin`,
+    `Peña Nieto`); of equal lengths, the first in `full_names`."""
+    key = entity_key(short).split()
     for full in full_names:
         parts = entity_key(full).split()
-        if parts and parts[-1] == key:
+        if len(parts) > len(key) and parts[-len(key):] == key:
             return full
     return None

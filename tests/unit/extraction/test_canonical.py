@@ -60,3 +60,33 @@ def test_aliases_and_countries_resolve_to_one_entity_with_iso_code():
 
 def test_institution_seed_types_gobierno_as_organisation():
     assert canonicalise([m("Gobierno", "LOC")])[0].label == "ORG"
+
+
+def test_an_acronym_the_article_defines_is_the_same_entity():
+    text = "La Administración de Alimentos (FDA) aprobó. La FDA dijo."
+    def at(name, after=0):
+        start = text.index(name, after)
+        return Mention(start, start + len(name), name, "ORG", 0)
+    result = canonicalise([at("Administración de Alimentos"), at("FDA"), at("FDA", 40)], text)
+    assert {x.entity_name for x in result} == {"Administración de Alimentos"}
+
+
+def test_titles_are_not_part_of_the_canonical_name():
+    result = canonicalise([m("Dr. Anthony Fauci", "PER"), m("Sr. López", "PER", 40)])
+    assert [x.entity_name for x in result] == ["Anthony Fauci", "López"]
+
+
+def test_regional_aliases_hold_in_their_country_only():
+    assert canonicalise([m("EU", "LOC")], country="MX")[0].entity_name == "Estados Unidos"
+    assert canonicalise([m("EU", "LOC")], country="ES")[0].entity_name == "EU"
+
+
+def test_a_country_keeps_its_role_but_never_becomes_a_person():
+    result = canonicalise([m("Rusia", "ORG"), m("Rusia", "LOC", 40), m("Kazajistán", "PER", 80)])
+    assert [(x.entity_name, x.label) for x in result] == [("Rusia", "ORG"), ("Rusia", "LOC"), ("Kazajistán", "LOC")]
+    assert len({x.entity_key for x in result[:2]}) == 1
+
+
+def test_a_two_word_surname_links_to_the_full_name_in_the_article():
+    result = canonicalise([m("Enrique Peña Nieto", "PER"), m("Peña Nieto", "PER", 40)])
+    assert {x.entity_name for x in result} == {"Enrique Peña Nieto"}

@@ -1,0 +1,45 @@
+"""Span rules of `entity_rules.py` on sentences written for them, through the real pipeline."""
+
+import pytest
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dijo el Dr. Anthony Fauci en la reunión.", ("Anthony Fauci", "PER")),
+    ("La Policía Nacional detuvo a dos personas en el centro.", ("Policía Nacional", "ORG")),
+    ("La Administración de Medicamentos y Alimentos de Estados Unidos (FDA) aprobó la vacuna.",
+     ("Administración de Medicamentos y Alimentos de Estados Unidos", "ORG")),
+    ("La sanción de la Comisión de Apelación de la FIFA llegó tarde.", ("Comisión de Apelación de la FIFA", "ORG")),
+    ("El mensaje de Andrés Manuel López Obrador llegó tarde.", ("Andrés Manuel López Obrador", "PER")),
+    ("Miles de usuarios usaron la etiqueta #TimesUp en redes.", ("#TimesUp", "MISC")),
+], ids=["title-outside", "article-outside", "name-with-y-before-its-acronym", "body-of-a-body",
+        "known-name-the-model-cuts", "hashtag"])
+def test_spans_follow_the_guidelines(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_a_country_code_after_a_person_is_a_place(nlp):
+    found = ents(nlp, "1. Rafael Nadal (ESP) 2. Novak Djokovic (SRB)")
+    assert ("ESP", "LOC") in found and ("SRB", "LOC") in found
+
+
+def test_party_lists_joined_by_hyphens_are_one_span_each(nlp):
+    found = {text for text, _ in ents(nlp, "La coalición PAN-PRD-MC presentó su candidato.")}
+    assert {"PAN", "PRD"} <= found and "PAN-PRD-MC" not in found
+
+
+def test_masked_numbers_lone_initials_and_articles_are_not_entities(nlp):
+    found = {text for text, _ in ents(nlp, "El *NUMBER* de junio, Jorge N. votó con *NUMBER* personas. «El tiempo dirá».")}
+    assert not found & {"NUMBER", "*NUMBER*", "N.", "El", "Junio", "junio"}
+
+
+def test_words_of_a_capitals_headline_are_not_names(nlp):
+    found = {text for text, _ in ents(nlp, "ÚLTIMA HORA: REGISTRAN 2.300 DESPIDOS EN LA PLANTA\n\nEl texto sigue.")}
+    assert not found & {"ÚLTIMA HORA", "DESPIDOS", "REGISTRAN"}
+
+
+def test_an_article_written_with_a_capital_inside_a_sentence_belongs_to_the_name(nlp):
+    assert ("El Salvador", "LOC") in ents(nlp, "Viajó a El Salvador la semana pasada.")
