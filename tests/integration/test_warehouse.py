@@ -424,3 +424,25 @@ def test_re_extracted_facts_know_their_paragraph_when_stored(loaded, sample_arti
     # No paragraph step after it: the swap itself stores each fact's paragraph.
     assert rows(loaded, "select article_id, mention_no, paragraph_no from mentions order by 1, 2") == before
     assert scalar(loaded, "select count(*) from amounts where paragraph_no is null") == 0
+
+
+def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(engine, nlp):
+    from warehouse.reading.articles import Article
+
+    texts = [
+        "La Federación Internacional de Fútbol Asociación (FIFA) sancionó al club. Después, Rusia firmó el acuerdo.",
+        "La FIFA anunció la sede. Peña Nieto viajó a Queretaro con su equipo.",
+        "Enrique Peña Nieto llegó a Querétaro el lunes. En Querétaro llovió y en Rusia nevó.",
+    ]
+    articles = [Article(f"article-{i}", None, text, None, None, None, "crafted.jsonl", i) for i, text in enumerate(texts)]
+    extractions = list(extract_texts(((a.article_id, a.body) for a in articles), nlp=nlp))
+    load.load_batch(engine, sample_batch(articles, extractions))
+    load.refresh_entity_stats(engine)
+
+    def entity_of(article, text):
+        return scalar(engine, f"select e.name from mentions m join entities e using (entity_id) "
+                              f"where m.article_id = 'article-{article}' and m.text = '{text}'")
+    assert entity_of(1, "FIFA") == entity_of(0, "FIFA") == "Federación Internacional de Fútbol Asociación"
+    assert entity_of(1, "Peña Nieto") == "Enrique Peña Nieto"
+    assert entity_of(1, "Queretaro") == "Querétaro"          # two accented spellings against one
+    assert scalar(engine, "select label from entities where name = 'Rusia'") == "LOC"   # ORG and LOC mentions

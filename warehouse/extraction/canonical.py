@@ -185,10 +185,14 @@ def regional_aliases() -> dict[str, dict[str, KnownEntity]]:
 
 def _full_name_for(short: str, full_names: list[str]) -> str | None:
     """The longest full name of the article that ends in `short`'s words and is longer (`Putin`,
-    `Peña Nieto`); of equal lengths, the first in `full_names`."""
+    `Peña Nieto`), of equal lengths the first in `full_names`; else the one full name that begins
+    with them (`Karla` for `Karla Souza`, `Edmundo Jacobo` for `Edmundo Jacobo Molina`), when
+    only one does."""
     key = entity_key(short).split()
     for full in full_names:
         parts = entity_key(full).split()
         if len(parts) > len(key) and parts[-len(key):] == key:
             return full
-    return None
+    starting = {entity_key(full): full for full in full_names
+                if len(entity_key(full).split()) > len(key) and entity_key(full).split()[:len(key)] == key}
+    return next(iter(starting.values())) if len(starting) == 1 else None

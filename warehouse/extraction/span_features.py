@@ -69,7 +69,8 @@ def mention_features(mention: MentionContext) -> list[str]:
         "bias", f"rule={mention.rule_label}", f"model={mention.model_label}",
         f"rule+model={mention.rule_label}+{mention.model_label}",
         f"n={min(len(words), 4)}", f"shape={shape}", f"first={lowered[0]}", f"last={lowered[-1]}",
-        f"suffix={lowered[-1][-3:]}", f"initial={mention.sentence_initial}",
+        f"suffix={lowered[-1][-3:]}", f"suffix4={lowered[-1][-4:]}", f"prefix={lowered[0][:3]}",
+        f"initial={mention.sentence_initial}",
     ]
     features += [f"word={w}" for w in lowered]
     if known is not None:
@@ -112,6 +113,8 @@ def mention_features(mention: MentionContext) -> list[str]:
             features.append(f"cue={cues[before[-2]]}")
     if after:
         features.append(f"next={after[0]}")
+        if after[0].isalpha() and after[0].islower():
+            features.append(f"next_ending={after[0][-2:]}")   # `firmó`, `anunciaron`: who acts
     if len(after) > 1:
         features.append(f"next2={after[1]}")
         features.append(f"next_pair={after[0]}_{after[1]}")

@@ -365,11 +365,13 @@ def known_source_files(engine: Engine) -> dict[str, tuple[int, datetime, str | N
 
 def refresh_entity_stats(engine: Engine) -> None:
     """Re-vote entity labels and counts; link short person names to their full name (the vote
-    first, since linking needs each entity's PER label, then again for the merged counts); name
-    each entity by its most frequent spelling."""
+    first, since linking needs each entity's PER label, then again for the merged counts) and bare
+    acronyms to the entity an article defined them as; name each entity by its most frequent
+    spelling."""
     with engine.begin() as conn:
         execute_file(conn, "load/refresh_entity_stats.sql")
         execute_file(conn, "load/link_short_person_names.sql")
+        execute_file(conn, "load/link_defined_acronyms.sql")
     with engine.begin() as conn:
         execute_file(conn, "load/drop_orphan_entities.sql")
         execute_file(conn, "load/refresh_entity_stats.sql")

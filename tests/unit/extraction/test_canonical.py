@@ -90,3 +90,9 @@ def test_a_country_keeps_its_role_but_never_becomes_a_person():
 def test_a_two_word_surname_links_to_the_full_name_in_the_article():
     result = canonicalise([m("Enrique Peña Nieto", "PER"), m("Peña Nieto", "PER", 40)])
     assert {x.entity_name for x in result} == {"Enrique Peña Nieto"}
+
+
+def test_a_first_name_links_to_the_one_full_name_it_begins():
+    assert canonicalise([m("Karla Souza", "PER"), m("Karla", "PER", 40)])[1].entity_name == "Karla Souza"
+    two = canonicalise([m("Karla Souza", "PER"), m("Karla Pérez", "PER", 20), m("Karla", "PER", 40)])
+    assert two[2].entity_name == "Karla"   # two full names begin with it: left alone
