@@ -1,9 +1,10 @@
 -- An acronym written alone (`FIFA`) in articles that never define it is the entity an article
 -- defined it as (`Federación Internacional de Fútbol Asociación (FIFA)`: there the acronym's
 -- mentions point at the full name's entity, warehouse/extraction/canonical.py), when the
--- warehouse holds exactly one such definition: its mentions move to that entity
--- (drop_orphan_entities.sql then removes the bare acronym's entity).
-create or replace temp table acronym_links as
+-- warehouse holds exactly one such definition: a link in `entity_links` (after
+-- link_short_person_names.sql, which creates it; apply_entity_links.sql moves the mentions and
+-- drop_orphan_entities.sql removes the bare acronym's entity).
+insert into entity_links
 with definitions as (
     select distinct m.text, m.entity_id as full_id
     from mentions as m
@@ -18,9 +19,5 @@ candidates as (
     where bare.entity_id <> d.full_id
     group by bare.entity_id
 )
-select short_id, full_id from candidates where meanings = 1;
-
-update mentions
-set entity_id = links.full_id
-from acronym_links as links
-where mentions.entity_id = links.short_id;
+select short_id, full_id from candidates
+where meanings = 1 and short_id not in (select short_id from entity_links)

@@ -7,7 +7,8 @@
 -- article `warehouse/extraction/canonical.py` already does this; this step joins articles.
 -- Surnames of two words work the same way: `Peña Nieto` is `Enrique Peña Nieto`, `López Obrador`
 -- is `Andrés Manuel López Obrador`, when exactly one longer person ends in those words.
-create or replace temp table short_person_links as
+-- Links go to `entity_links` (short_id -> full_id); apply_entity_links.sql moves the mentions.
+create or replace temp table entity_links as
 with candidates as (
     select s.entity_id as short_id, min(f.entity_id) as full_id, count(*) as matches
     from entities as s
@@ -15,9 +16,4 @@ with candidates as (
     where s.label = 'PER' and f.label = 'PER'
     group by s.entity_id
 )
-select short_id, full_id from candidates where matches = 1;
-
-update mentions
-set entity_id = links.full_id
-from short_person_links as links
-where mentions.entity_id = links.short_id;
+select short_id, full_id from candidates where matches = 1

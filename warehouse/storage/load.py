@@ -372,6 +372,7 @@ def refresh_entity_stats(engine: Engine) -> None:
         execute_file(conn, "load/refresh_entity_stats.sql")
         execute_file(conn, "load/link_short_person_names.sql")
         execute_file(conn, "load/link_defined_acronyms.sql")
+        execute_file(conn, "load/apply_entity_links.sql")
     with engine.begin() as conn:
         execute_file(conn, "load/drop_orphan_entities.sql")
         execute_file(conn, "load/refresh_entity_stats.sql")
