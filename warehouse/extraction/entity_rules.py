@@ -133,8 +133,7 @@ def is_sentence_initial(doc: Doc, index: int) -> bool:
 # Corpora that mask numbers write `*NUMBER*` (the FakeDeS corpus): the tokenizer cuts it into `*`,
 # `NUMBER`, `*` (or `NUMBER*-*NUMBER` for a range). A number, never a name.
 _NUMBER_MASK = re.compile(r"^\*?NUMBER(?:\*?[-–/]\*?NUMBER)*\*?%?$")
-
-
+# One letter, with or without its dot: `N.` in `Jorge N.` stands for a withheld surname.
 _INITIAL = re.compile(r"^\w\.?$")
 
 
@@ -237,8 +236,8 @@ def is_noise(span: Span) -> bool:
                 return True                              # `Multitud` here, `multitud` elsewhere
     if first in STOP_WORDS and any(t.is_lower and t.lower_ not in _NAME_CONNECTORS for t in span[1:]):
         return True                                      # `El presidente de Rusia`, `De hecho`
-    if all(t.lower_ in STOP_WORDS or t.is_punct for t in span) and not _is_place_name(text):   # `La Haya` is
-        return True                                      # a lone `El`, `La`, `Los Que`
+    if all(t.lower_ in STOP_WORDS or t.is_punct for t in span) and not _is_place_name(text):
+        return True                                      # a lone `El`, `La`, `Los Que` (`La Haya` is a place)
     if in_capitals_headline(span) and entity_key(text) not in known_entities() and not _is_place_name(text):
         return True                                      # `ÚLTIMA HORA`, `DESPIDOS` in a headline
     return False
