@@ -43,3 +43,17 @@ def test_words_of_a_capitals_headline_are_not_names(nlp):
 
 def test_an_article_written_with_a_capital_inside_a_sentence_belongs_to_the_name(nlp):
     assert ("El Salvador", "LOC") in ents(nlp, "Viajó a El Salvador la semana pasada.")
+
+
+def test_an_events_year_joins_its_name(nlp):
+    assert ("Mundial de Qatar 2022", "MISC") in ents(nlp, "Jugará el Mundial de Qatar 2022 con su selección.")
+
+
+def test_a_year_that_opens_another_span_is_left_to_it(nlp):
+    from spacy.tokens import Span
+
+    from warehouse.extraction.learned_typer import news_learned_typer
+
+    doc = nlp.make_doc("Ganó el Mundial 2022 Ford Motor y siguió.")
+    doc.ents = [Span(doc, 2, 3, label="MISC"), Span(doc, 3, 6, label="ORG")]
+    assert len(news_learned_typer(doc).ents) >= 1   # no overlapping spans: spaCy would refuse them

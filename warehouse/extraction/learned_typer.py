@@ -105,6 +105,7 @@ def news_learned_typer(doc: Doc) -> Doc:
     spans = list(doc.ents)
     fixed = doc.user_data.get(FIXED_LABELS, {})
     kept = []
+    starts = {span.start for span in spans}
     for span, context in zip(spans, mention_contexts(doc, spans)):
         if (span.start, span.end) in fixed:
             kept.append(span)   # the rules are sure of these: datelines, results tables' country codes
@@ -112,6 +113,8 @@ def news_learned_typer(doc: Doc) -> Doc:
         label = "MISC" if span.text.startswith("#") else model.predict(mention_features(context))[0]   # hashtags
         if label != "NONE":
             end = _with_year(doc, span.end) if label == "MISC" else span.end
+            if any(start in starts for start in range(span.end, end)):
+                end = span.end   # the year opens another span: leave both as they are
             kept.append(span if (label, end) == (span.label_, span.end) else Span(doc, span.start, end, label=label))
     doc.ents = kept
     return doc
