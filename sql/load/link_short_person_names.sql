@@ -9,10 +9,15 @@
 -- is `Andrés Manuel López Obrador`, when exactly one longer person ends in those words.
 -- Links go to `entity_links` (short_id -> full_id); apply_entity_links.sql moves the mentions.
 create or replace temp table entity_links as
+-- A name of two or more words that begins exactly one longer person is that person too (`José
+-- Antonio Meade` is `José Antonio Meade Kuribreña`; `Andrés Manuel` is `Andrés Manuel López
+-- Obrador`); a first name alone (`Enrique`) is too common for that.
 with candidates as (
     select s.entity_id as short_id, min(f.entity_id) as full_id, count(*) as matches
     from entities as s
-    join entities as f on f.entity_key like '% ' || s.entity_key
+    join entities as f
+        on f.entity_key like '% ' || s.entity_key
+        or (s.entity_key like '% %' and f.entity_key like s.entity_key || ' %')
     where s.label = 'PER' and f.label = 'PER'
     group by s.entity_id
 )

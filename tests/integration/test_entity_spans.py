@@ -57,3 +57,18 @@ def test_a_year_that_opens_another_span_is_left_to_it(nlp):
     doc = nlp.make_doc("Ganó el Mundial 2022 Ford Motor y siguió.")
     doc.ents = [Span(doc, 2, 3, label="MISC"), Span(doc, 3, 6, label="ORG")]
     assert len(news_learned_typer(doc).ents) >= 1   # no overlapping spans: spaCy would refuse them
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CIUDAD DE MÉXICO (apro).- El gobierno habló.", ("CIUDAD DE MÉXICO", "LOC")),
+    ("La Junta Provincial Electoral contó los votos.", ("Junta Provincial Electoral", "ORG")),
+    ("Cantó la canción \"Despacito\" en la gala.", ("Despacito", "MISC")),
+    ("Leyó la serie «Canción de hielo y fuego» entera.", ("Canción de hielo y fuego", "MISC")),
+], ids=["known-name-in-capitals", "body-name-the-model-cut", "quoted-title", "quoted-title-with-lowercase"])
+def test_names_the_model_cut_are_whole(nlp, text, expected):
+    assert expected in ents(nlp, text)
+
+
+def test_quote_marks_and_brackets_end_a_name(nlp):
+    found = {text for text, _ in ents(nlp, "Según DKV “Muface paga”, y el Ministerio de Salud (Minsa) dijo.")}
+    assert {"DKV", "Ministerio de Salud", "Minsa"} <= found and not any("(" in t or "“" in t for t in found)

@@ -433,6 +433,8 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
         "La Federación Internacional de Fútbol Asociación (FIFA) sancionó al club. Después, Rusia firmó el acuerdo.",
         "La FIFA anunció la sede. Peña Nieto viajó a Queretaro con su equipo.",
         "Enrique Peña Nieto llegó a Querétaro el lunes. En Querétaro llovió y en Rusia nevó.",
+        "El candidato José Antonio Meade Kuribreña habló en el mitin.",
+        "El candidato José Antonio Meade visitó la ciudad.",
     ]
     articles = [Article(f"article-{i}", None, text, None, None, None, "crafted.jsonl", i) for i, text in enumerate(texts)]
     extractions = list(extract_texts(((a.article_id, a.body) for a in articles), nlp=nlp))
@@ -445,4 +447,5 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
     assert entity_of(1, "FIFA") == entity_of(0, "FIFA") == "Federación Internacional de Fútbol Asociación"
     assert entity_of(1, "Peña Nieto") == "Enrique Peña Nieto"
     assert entity_of(1, "Queretaro") == "Querétaro"          # two accented spellings against one
+    assert entity_of(4, "José Antonio Meade") == "José Antonio Meade Kuribreña"   # begins one longer name
     assert scalar(engine, "select label from entities where name = 'Rusia'") == "LOC"   # ORG and LOC mentions
