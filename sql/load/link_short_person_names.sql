@@ -11,13 +11,15 @@
 create or replace temp table entity_links as
 -- A name of two or more words that begins exactly one longer person is that person too (`José
 -- Antonio Meade` is `José Antonio Meade Kuribreña`; `Andrés Manuel` is `Andrés Manuel López
--- Obrador`); a first name alone (`Enrique`) is too common for that.
+-- Obrador`); a first name alone (`Enrique`) is too common for that, and a generation suffix
+-- makes another person (`Donald Trump Jr` is not `Donald Trump`).
 with candidates as (
     select s.entity_id as short_id, min(f.entity_id) as full_id, count(*) as matches
     from entities as s
     join entities as f
         on f.entity_key like '% ' || s.entity_key
-        or (s.entity_key like '% %' and f.entity_key like s.entity_key || ' %')
+        or (s.entity_key like '% %' and f.entity_key like s.entity_key || ' %'
+            and not regexp_matches(f.entity_key, ' (jr|sr|hijo|padre|ii|iii|iv)$'))
     where s.label = 'PER' and f.label = 'PER'
     group by s.entity_id
 )

@@ -435,6 +435,7 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
         "Enrique Peña Nieto llegó a Querétaro el lunes. En Querétaro llovió y en Rusia nevó.",
         "El candidato José Antonio Meade Kuribreña habló en el mitin.",
         "El candidato José Antonio Meade visitó la ciudad.",
+        "El presidente Donald Trump habló con su hijo Donald Trump Jr ayer.",
     ]
     articles = [Article(f"article-{i}", None, text, None, None, None, "crafted.jsonl", i) for i, text in enumerate(texts)]
     extractions = list(extract_texts(((a.article_id, a.body) for a in articles), nlp=nlp))
@@ -448,4 +449,5 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
     assert entity_of(1, "Peña Nieto") == "Enrique Peña Nieto"
     assert entity_of(1, "Queretaro") == "Querétaro"          # two accented spellings against one
     assert entity_of(4, "José Antonio Meade") == "José Antonio Meade Kuribreña"   # begins one longer name
+    assert entity_of(5, "Donald Trump") == "Donald Trump"   # `Jr` is his son
     assert scalar(engine, "select label from entities where name = 'Rusia'") == "LOC"   # ORG and LOC mentions

@@ -187,12 +187,17 @@ def _full_name_for(short: str, full_names: list[str]) -> str | None:
     """The longest full name of the article that ends in `short`'s words and is longer (`Putin`,
     `Peña Nieto`), of equal lengths the first in `full_names`; else the one full name that begins
     with them (`Karla` for `Karla Souza`, `Edmundo Jacobo` for `Edmundo Jacobo Molina`), when
-    only one does."""
+    only one does and it is not the name with a generation suffix (`Donald Trump Jr`)."""
     key = entity_key(short).split()
     for full in full_names:
         parts = entity_key(full).split()
         if len(parts) > len(key) and parts[-len(key):] == key:
             return full
     starting = {entity_key(full): full for full in full_names
-                if len(entity_key(full).split()) > len(key) and entity_key(full).split()[:len(key)] == key}
+                if len(entity_key(full).split()) > len(key) and entity_key(full).split()[:len(key)] == key
+                and entity_key(full).split()[-1] not in _GENERATIONS}
     return next(iter(starting.values())) if len(starting) == 1 else None
+
+
+# A generation suffix makes another person: `Donald Trump Jr` is not `Donald Trump`.
+_GENERATIONS = frozenset({"jr", "sr", "hijo", "padre", "ii", "iii", "iv"})

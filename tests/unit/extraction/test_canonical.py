@@ -96,3 +96,8 @@ def test_a_first_name_links_to_the_one_full_name_it_begins():
     assert canonicalise([m("Karla Souza", "PER"), m("Karla", "PER", 40)])[1].entity_name == "Karla Souza"
     two = canonicalise([m("Karla Souza", "PER"), m("Karla Pérez", "PER", 20), m("Karla", "PER", 40)])
     assert two[2].entity_name == "Karla"   # two full names begin with it: left alone
+
+
+def test_a_generation_suffix_is_another_person():
+    result = canonicalise([m("Donald Trump", "PER"), m("Donald Trump Jr", "PER", 40)])
+    assert [x.entity_name for x in result] == ["Donald Trump", "Donald Trump Jr"]
