@@ -52,13 +52,19 @@ class KnownEntity:
 
 
 @lru_cache(maxsize=1)
+def cldr_countries() -> dict[str, str]:
+    """CLDR's Spanish country names (Babel) -> ISO 3166-1 alpha-2; pseudo-regions (`EU`, `UN`) left out."""
+    return {name: code for code, name in Locale("es").territories.items()
+            if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO")}
+
+
+@lru_cache(maxsize=1)
 def known_entities() -> dict[str, KnownEntity]:
     """Entity knowledge by key: CLDR's Spanish country names (Babel), then `seeds/entities.csv`
     and `seeds/agencies.csv`, whose rows (and their aliases) override it."""
     known: dict[str, KnownEntity] = {}
-    for code, name in Locale("es").territories.items():
-        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
-            known[entity_key(name)] = KnownEntity(name, "LOC", code)
+    for name, code in cldr_countries().items():
+        known[entity_key(name)] = KnownEntity(name, "LOC", code)
     for row in read_seed("entities"):
         entity = KnownEntity(row["name"], row["label"], row["country_code"] or None)
         for alias in [row["name"], *split_list(row["aliases"])]:
@@ -157,14 +163,32 @@ def defined_acronyms(mentions: list[Mention], text: str | None) -> dict[str, Men
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
+def title_words() -> frozenset[str]:
+    """Titles and forms of address, abbreviated ones too (`Dr.`, `Sra.`): never part of a name
+    (`seeds/non_entity_words.csv`)."""
     return frozenset(row["word"] for row in read_seed("non_entity_words") if row["reason"] in ("title", "form of address"))
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, dict[str, str]]:
+    """Words that type a name by position (`seeds/entity_name_words.csv`): {"first": {word:
+    label}, "last": {...}}: `Ministerio …` ORG, `Río …` LOC, `… Partners` ORG."""
+    words: dict[str, dict[str, str]] = {"first": {}, "last": {}}
+    for row in read_seed("entity_name_words"):
+        words[row["position"]][row["word"]] = row["label"]
+    return words
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, str]:
+    """Nouns before a name that type it (`seeds/entity_cue_words.csv`): `consorcio` ORG."""
+    return {row["word"]: row["label"] for row in read_seed("entity_cue_words")}
 
 
 def strip_titles(name: str) -> str:
     """`Dr. Anthony Fauci` -> `Anthony Fauci`: titles and forms of address are not the name."""
     words = name.split()
-    while len(words) > 1 and words[0].lower() in _titles():
+    while len(words) > 1 and words[0].lower() in title_words():
         words = words[1:]
     return " ".join(words) if len(words) != len(name.split()) else name
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from warehouse.extraction.canonical import entity_key, known_entities
+from warehouse.extraction.canonical import cue_words, entity_key, known_entities, name_words, title_words
 from warehouse.extraction.gazetteer import places
 from warehouse.reading.dateline import parse_dateline
 from warehouse.seeds import read_seed, split_list
@@ -147,7 +147,7 @@ def _trimmed(span: Span) -> Span | None:
     (`Papa Francisco`) and a sentence-initial preposition or verb (`En Estados Unidos`, `Son
     hijos de Dios`). Repeated until nothing changes. None when nothing is left."""
     doc, start, end = span.doc, span.start, span.end
-    titles = _title_words()
+    titles = title_words()
     while True:
         before = (start, end)
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].is_lower
@@ -172,13 +172,6 @@ def _trimmed(span: Span) -> Span | None:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Titles and forms of address, abbreviated ones too (`Dr.`, `Sra.`): never part of a name."""
-    return frozenset(row["word"] for row in read_seed("non_entity_words")
-                     if row["reason"] in ("title", "form of address"))
-
-
 def _split_joined_names(span: Span) -> list[Span]:
     """`EE.UU.-Asia Central` -> `EE.UU.`, `Asia Central`; `EFE Eduard Poletáyev` -> `EFE`,
     `Eduard Poletáyev`: two names the model ran together, told apart by a hyphen token between
@@ -197,7 +190,7 @@ def _split_joined_names(span: Span) -> list[Span]:
         head = Span(doc, span.start, cut)
         rest = Span(doc, cut, span.end)
         entity = known.get(entity_key(head.text))
-        if entity is None or not all(t.is_title for t in rest) or doc[span.start].text in _head_words()["first"]:
+        if entity is None or not all(t.is_title for t in rest) or doc[span.start].text in name_words()["first"]:
             continue   # `Gobierno Provincial`, `Junta Provincial Electoral` stay whole: a body's name goes on
         rest_label = span.label_
         if rest_label == "MISC" and len(rest) <= 3:
@@ -399,7 +392,7 @@ def _bodies_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     (seeds' `entity_name_words`: `Comisión`, `Asociación`, `Dirección`) joined by `de`/`del`/`de la`
     to the next span is one name with it, the place or parent body included, as the guidelines
     say (not when that span is a person: `Gobierno de Nicolás Maduro`). Repeated, so chains join."""
-    heads = _head_words()["first"]
+    heads = name_words()["first"]
     covered = {i for span in spans for i in range(span.start, span.end)}
     result = []
     for span in spans:   # `Secretaría de Hacienda` where the model found only `Hacienda`
@@ -430,7 +423,7 @@ def _names_defined_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     """`Administración de Medicamentos y Alimentos (FDA)`: two spans joined by `y` and followed by
     the acronym they define are one name, when the first opens like a body's name (seeds'
     `entity_name_words`: `Administración`, `Ministerio`, ...)."""
-    heads = _head_words()["first"]
+    heads = name_words()["first"]
     merged, i = [], 0
     while i < len(spans):
         span = spans[i]
@@ -473,26 +466,12 @@ def fix_labels(doc: Doc, spans: list[Span]) -> None:
 FIXED_LABELS = "news_fixed_labels"
 
 
-@lru_cache(maxsize=1)
-def _head_words() -> dict[str, dict[str, str]]:
-    """`seeds/entity_name_words.csv` by position: {"first": {word: label}, "last": {...}}."""
-    words: dict[str, dict[str, str]] = {"first": {}, "last": {}}
-    for row in read_seed("entity_name_words"):
-        words[row["position"]][row["word"]] = row["label"]
-    return words
-
-
-@lru_cache(maxsize=1)
-def _cue_words() -> dict[str, str]:
-    return {row["word"]: row["label"] for row in read_seed("entity_cue_words")}
-
-
 def _cue_label(span: Span) -> str | None:
     """`consorcio ruso Rosatom`, `diario 'Rossískaya Gazeta'`: the noun before a name types it."""
     index = span.start - 1
     while index >= 0 and (span.doc[index].is_quote or span.doc[index].is_punct and span.doc[index].text != ","):
         index -= 1
-    cues = _cue_words()
+    cues = cue_words()
     for back in (index, index - 1):   # the cue, or the cue and one adjective (`consorcio ruso`)
         if back >= 0 and span.doc[back].lower_ in cues:
             if back == index or span.doc[index].is_lower:
@@ -519,7 +498,7 @@ def outlet_names() -> frozenset[str]:
 def news_entity_typer(doc: Doc) -> Doc:
     """Relabel spans that knowledge types: known entities first, then a preceding cue word."""
     known = known_entities()
-    heads = _head_words()
+    heads = name_words()
     typed = []
     for span in doc.ents:
         knowledge = known.get(entity_key(span.text))

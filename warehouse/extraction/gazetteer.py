@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from warehouse.extraction.canonical import entity_key
+from warehouse.extraction.canonical import cldr_countries, entity_key
 
 # Alternate names in Latin script only: the others (Cyrillic, Arabic, ...) never match Spanish copy.
 _LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
@@ -51,12 +51,8 @@ def places() -> Places:
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None:   # first-level only
             regions.setdefault(entity_key(subdivision.name), subdivision.code)
-    countries, continents = {}, set()
-    for code, name in Locale("es").territories.items():
-        if code.isdigit():
-            continents.add(entity_key(name))
-        elif len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
-            countries[entity_key(name)] = code
+    countries = {entity_key(name): code for name, code in cldr_countries().items()}
+    continents = {entity_key(name) for code, name in Locale("es").territories.items() if code.isdigit()}
     alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
     return Places(population, regions, countries, frozenset(continents), alpha3)
 

@@ -11,11 +11,9 @@ ends with it was called (`Putin` after `Vladímir Putin`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from warehouse.extraction.canonical import entity_key, known_entities
+from warehouse.extraction.canonical import cue_words, entity_key, known_entities, name_words, title_words
 from warehouse.extraction.gazetteer import places
-from warehouse.seeds import read_seed
 
 LABELS = ("PER", "ORG", "LOC", "MISC", "NONE")   # NONE: not an entity after all
 
@@ -46,22 +44,13 @@ def _population_bucket(population: int) -> str:
     return "1M" if population >= 1_000_000 else "100k" if population >= 100_000 else "15k"
 
 
-@lru_cache(maxsize=1)
-def _seed_words() -> tuple[dict[str, str], dict[str, str], dict[str, str], frozenset[str]]:
-    first, last = {}, {}
-    for row in read_seed("entity_name_words"):
-        (first if row["position"] == "first" else last)[row["word"]] = row["label"]
-    cues = {row["word"]: row["label"] for row in read_seed("entity_cue_words")}
-    titles = frozenset(row["word"] for row in read_seed("non_entity_words") if row["reason"] in ("title", "form of address"))
-    return first, last, cues, titles
-
-
 def mention_features(mention: MentionContext) -> list[str]:
     """Feature names of one mention (each counts 1)."""
     words = mention.words
     lowered = [w.lower() for w in words]
     key = entity_key(" ".join(words))
-    first_words, last_words, cues, titles = _seed_words()
+    first_words, last_words = name_words()["first"], name_words()["last"]
+    cues, titles = cue_words(), title_words()
     gazetteer = places()
     known = known_entities().get(key)
     shape = "".join(_shape(w) for w in words[:4])
