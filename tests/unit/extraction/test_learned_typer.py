@@ -44,3 +44,12 @@ def test_training_learns_the_examples_and_gives_the_same_weights_twice():
     assert first.predict(["bias", "word=pfizer"])[0] == "ORG"
     assert first.predict(["bias", "word=putin"])[0] == "PER"
     assert first.predict(["bias", "word=noticia"])[0] == "NONE"
+
+
+def test_best_labels_of_a_doc_are_those_predict_gives_one_by_one():
+    model = TyperModel(LABELS, {"a": (1.0, 0.0, 0.0, 0.0, 0.0), "b": (0.0, 3.0, 0.0, 0.0, 0.0),
+                                "c": (0.0, 0.0, 0.5, 0.0, 2.0)})
+    mentions = [["a"], ["a", "b"], ["unknown"], ["c", "a"], [], ["c", "c"]]
+    assert model.best_labels(mentions) == [model.predict(features)[0] for features in mentions]
+    assert model.best_labels(mentions) == ["PER", "ORG", "PER", "NONE", "PER", "NONE"]
+    assert model.best_labels([]) == []
