@@ -15,10 +15,24 @@ def ents(nlp, text):
     ("La sanción de la Comisión de Apelación de la FIFA llegó tarde.", ("Comisión de Apelación de la FIFA", "ORG")),
     ("El mensaje de Andrés Manuel López Obrador llegó tarde.", ("Andrés Manuel López Obrador", "PER")),
     ("Miles de usuarios usaron la etiqueta #TimesUp en redes.", ("#TimesUp", "MISC")),
+    ("Secuencias del virus SARS-COV-2 a partir de diciembre.", ("SARS-COV-2", "MISC")),
+    ("Los libros nuevos de \"Game of Thrones\" saldrán pronto.", ("Game of Thrones", "MISC")),
+    ("La empresa Johnson & Johnson anunció su vacuna.", ("Johnson & Johnson", "ORG")),
 ], ids=["title-outside", "article-outside", "name-with-y-before-its-acronym", "body-of-a-body",
-        "known-name-the-model-cuts", "hashtag"])
+        "known-name-the-model-cuts", "hashtag", "a-code-with-a-number-is-one-name", "quoted-title-with-connectors",
+        "an-ampersand-joins-a-firm"])
 def test_spans_follow_the_guidelines(nlp, text, expected):
     assert expected in ents(nlp, text)
+
+
+def test_a_name_written_twice_in_a_row_is_two_mentions(nlp):
+    found = ents(nlp, "Lo asegura Carmen Salinas Carmen Salinas, que es priísta desde siempre.")
+    assert [text for text, _ in found] == ["Carmen Salinas", "Carmen Salinas"]
+
+
+def test_a_quoted_sentence_is_not_a_title(nlp):
+    found = {text for text, _ in ents(nlp, "Dijo que «Estados Unidos no pagará el muro de la frontera».")}
+    assert "Estados Unidos" in found and not any("pagará" in text for text in found)
 
 
 def test_a_country_code_after_a_person_is_a_place(nlp):

@@ -436,6 +436,13 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
         "El candidato José Antonio Meade Kuribreña habló en el mitin.",
         "El candidato José Antonio Meade visitó la ciudad.",
         "El presidente Donald Trump habló con su hijo Donald Trump Jr ayer.",
+        "El actor Quique San Francisco falleció ayer en Madrid.",
+        "El pintor Francisco Toledo expuso en Oaxaca.",
+        "El papa Francisco habló en Roma.",
+        "Melania Trump visitó un hospital en Washington.",
+        *[f"El presidente Donald Trump firmó el decreto número {n} en Washington." for n in range(5)],
+        "Trump volvió a criticar a la prensa.",
+        "Meade respondió a sus críticos.",
     ]
     articles = [Article(f"article-{i}", None, text, None, None, None, "crafted.jsonl", i) for i, text in enumerate(texts)]
     extractions = list(extract_texts(((a.article_id, a.body) for a in articles), nlp=nlp))
@@ -450,4 +457,7 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
     assert entity_of(1, "Queretaro") == "Querétaro"          # two accented spellings against one
     assert entity_of(4, "José Antonio Meade") == "José Antonio Meade Kuribreña"   # begins one longer name
     assert entity_of(5, "Donald Trump") == "Donald Trump"   # `Jr` is his son
+    assert entity_of(8, "Francisco") == "Francisco"   # a given name (`Francisco Toledo`), not a surname
+    assert entity_of(15, "Trump") == "Donald Trump"   # six articles against Melania Trump's one
+    assert entity_of(16, "Meade") == "José Antonio Meade Kuribreña"   # via `José Antonio Meade`: links chain
     assert scalar(engine, "select label from entities where name = 'Rusia'") == "LOC"   # ORG and LOC mentions

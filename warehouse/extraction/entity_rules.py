@@ -173,12 +173,19 @@ def _split_joined_names(span: Span) -> list[Span]:
     `Eduard Poletáyev`: two names the model ran together, told apart by a hyphen token between
     capitals or by a known name (seeds, agencies, countries) followed by another capitalised
     name. The known part takes its known label; a person-shaped rest (two or three capitalised
-    words) that the model called MISC is a person."""
+    words) that the model called MISC is a person. A name written twice in a row (`Carmen
+    Salinas Carmen Salinas`, a caption run into the text) is two mentions. A hyphen before a
+    part with a digit joins a code (`SARS-COV-2`), not two names."""
     doc = span.doc
     tokens = token_table(doc)
     text = tokens.text
+    size = span.end - span.start
+    if size >= 2 and size % 2 == 0 and text[span.start:span.start + size // 2] == text[span.start + size // 2:span.end]:
+        middle = span.start + size // 2
+        return [Span(doc, span.start, middle, label=span.label), Span(doc, middle, span.end, label=span.label)]
     for i in range(span.start + 1, span.end - 1):
-        if text[i] in "-–" and text[i - 1][:1].isupper() and text[i + 1][:1].isupper():
+        if text[i] in "-–" and text[i - 1][:1].isupper() and text[i + 1][:1].isupper() \
+                and not any(ch.isdigit() for ch in text[i + 1]):
             return [*_split_joined_names(Span(doc, span.start, i, label=span.label)),
                     *_split_joined_names(Span(doc, i + 1, span.end, label=span.label))]
     known = known_entities()
@@ -289,6 +296,7 @@ def news_entity_filter(doc: Doc) -> Doc:
         tail = _trailing_name(span) if span[0].lower_ in STOP_WORDS else None
         if tail is not None and tail.start > span.start and entity_key(tail.text) in known:
             kept.append(Span(doc, tail.start, tail.end, label=known[entity_key(tail.text)].label))
+    kept = _quoted_names_whole(doc, kept)
     titles = _quoted_titles(doc)
     doc.ents = filter_spans(titles + _country_codes(doc, _names_defined_whole(doc, kept)) + _tags_and_handles(doc))
     return doc
@@ -303,6 +311,37 @@ _TITLE_NOUN_BEFORE = re.compile(
     r"campaña|telenovela|ley|lema|movimiento|iniciativa|plan|proyecto|informe|estudio|reportaje|"
     r"exposición|festival|concurso|premio|videojuego|juego|aplicación|app)\s+"
     r"(?:titulad[ao]\s+|llamad[ao]\s+|denominad[ao]\s+)?$", re.IGNORECASE)
+
+
+# Lowercase words a capitalised title may hold (`Game of Thrones`, `Por México al Frente`).
+_TITLE_CONNECTORS = _NAME_CONNECTORS | {"al", "a", "en", "por", "para", "con", "o", "of", "the", "and", "to", "in", "on"}
+_QUOTED_PHRASE = re.compile(r"(?<!\w)[«\"“']([^»\"”'\n]{2,90})[»\"”']")
+
+
+def _quoted_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`"Game of Thrones"`, `'Por México al Frente'`: a quoted phrase of three to eight words,
+    each capitalised or a connector, with a connector (where the model cuts it), holding a span
+    the model found (`Thrones`, `México`, `Frente`) is one name, whole (MISC until the learned
+    typer says whose)."""
+    text = doc_text(doc)
+    if not any(quote in text for quote in "«\"“'"):
+        return spans
+    tokens = token_table(doc)
+    for match in _QUOTED_PHRASE.finditer(text):
+        words = match.group(1).split()
+        if not (3 <= len(words) <= 8 and words[0][:1].isupper() and words[-1][:1].isupper()
+                and all(w[:1].isupper() or w in _TITLE_CONNECTORS for w in words)
+                and any(w in _TITLE_CONNECTORS for w in words)):   # where the model cuts a title
+            continue
+        start, end = bisect.bisect_left(tokens.idx, match.start(1)), bisect.bisect_left(tokens.idx, match.end(1))
+        if start >= len(tokens.idx) or tokens.idx[start] != match.start(1) or end <= start:
+            continue   # the quote is not at a token's edge
+        inside = sorted((span for span in spans if start <= span.start and span.end <= end), key=lambda span: span.start)
+        crossing = [span for span in spans if span.start < end and start < span.end and span not in inside]
+        if inside and not crossing and (len(inside) > 1 or (inside[0].start, inside[0].end) != (start, end)):
+            whole = Span(doc, start, end, label="MISC")
+            spans = [span for span in spans if span not in inside] + [whole]
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _quoted_titles(doc: Doc) -> list[Span]:
@@ -531,5 +570,10 @@ def news_entity_typer(doc: Doc) -> Doc:
         if size > 1 and tokens.lower[span.start] in _ARTICLES and not _article_belongs(span):
             start += 1   # `La Policía Nacional`, `El Supremo`: the article is not part of the name
         typed.append(span if (label, start) == (span.label_, span.start) else Span(doc, start, span.end, label=label))
-    doc.ents = typed
+    # `Johnson & Johnson`, `Procter & Gamble`, `AT&T`: an ampersand joins a firm's names, never a person's.
+    firms = [Span(doc, span.start, span.end, label="ORG") for span in typed
+             if "&" in tokens.span_text(span.start, span.end) and span.end - span.start > 1 or "&" in tokens.text[span.start][1:]]
+    fix_labels(doc, firms)
+    firm_at = {span.start for span in firms}
+    doc.ents = [span for span in typed if span.start not in firm_at] + firms
     return doc

@@ -106,9 +106,10 @@ def _split_dateline_punctuation(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # `EE.UU.-Asia Central` (a summit of two parties) is one token too: a hyphen after an
     # abbreviation's dot and before a capital joins two names, unlike `Kasim-Yomart`.
-    # Party lists written `PAN-PRD-MC` name three parties: a hyphen between two acronyms splits.
+    # Party lists written `PAN-PRD-MC` name three parties: a hyphen between two acronyms splits,
+    # unless a number follows the second (`SARS-COV-2`, `MERS-COV-19`: one code).
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=\.)[-–](?=[A-ZÁÉÍÓÚÑ])",
-                                                  r"(?<=[A-ZÁÉÍÓÚÑ]{2})[-–](?=[A-ZÁÉÍÓÚÑ]{2})"]
+                                                  r"(?<=[A-ZÁÉÍÓÚÑ]{2})[-–](?=[A-ZÁÉÍÓÚÑ]{2,}+(?![-–]?\d))"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

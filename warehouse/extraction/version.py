@@ -31,7 +31,7 @@ EXTRACTOR_CODE = (
     "extraction/amounts", "extraction/pipeline.py", "extraction/sentences.py",
     "extraction/entity_rules.py", "extraction/canonical.py", "extraction/paragraph_tags.py",
     "extraction/extract.py", "extraction/gazetteer.py", "extraction/span_features.py", "extraction/learned_typer.py",
-    "extraction/token_table.py",
+    "extraction/token_table.py", "extraction/keys.py", "extraction/short_forms.py",
     "reading/dateline.py", "reading/language.py", "reading/outlets.py", "reading/paragraphs.py",
     "seeds.py",
 )

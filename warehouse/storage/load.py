@@ -367,14 +367,23 @@ def refresh_entity_stats(engine: Engine) -> None:
     """Re-vote entity labels and counts; link short person names to their full name (the vote
     first, since linking needs each entity's PER label, then again for the merged counts) and bare
     acronyms to the entity an article defined them as; name each entity by its most frequent
-    spelling."""
+    spelling.
+
+    Linking repeats while it links (at most three rounds): a link changes the counts and names
+    the next one reads (`José Antonio Meade` joins `José Antonio Meade Kuribreña` once `Meade`
+    has joined it), and a run of a steady warehouse ends after a round that finds nothing."""
+    for _ in range(3):
+        with engine.begin() as conn:
+            execute_file(conn, "load/refresh_entity_stats.sql")
+            execute_file(conn, "load/link_short_person_names.sql")
+            execute_file(conn, "load/link_defined_acronyms.sql")
+            linked = conn.exec_driver_sql("select count(*) from entity_links").scalar()
+            execute_file(conn, "load/apply_entity_links.sql")
+        with engine.begin() as conn:
+            execute_file(conn, "load/drop_orphan_entities.sql")
+        if not linked:
+            break
     with engine.begin() as conn:
-        execute_file(conn, "load/refresh_entity_stats.sql")
-        execute_file(conn, "load/link_short_person_names.sql")
-        execute_file(conn, "load/link_defined_acronyms.sql")
-        execute_file(conn, "load/apply_entity_links.sql")
-    with engine.begin() as conn:
-        execute_file(conn, "load/drop_orphan_entities.sql")
         execute_file(conn, "load/refresh_entity_stats.sql")
         execute_file(conn, "load/name_entities_by_spelling.sql")
 

@@ -101,3 +101,27 @@ def test_a_first_name_links_to_the_one_full_name_it_begins():
 def test_a_generation_suffix_is_another_person():
     result = canonicalise([m("Donald Trump", "PER"), m("Donald Trump Jr", "PER", 40)])
     assert [x.entity_name for x in result] == ["Donald Trump", "Donald Trump Jr"]
+
+
+def test_a_surname_two_people_share_is_the_one_the_article_names_most_then_first():
+    # `Melania Trump` is the longer name; the article is about Donald Trump.
+    result = canonicalise([m("Melania Trump", "PER"), m("Donald Trump", "PER", 20), m("Donald Trump", "PER", 40),
+                           m("Trump", "PER", 60)])
+    assert result[-1].entity_name == "Donald Trump"
+    # Named as often: the one named first (`Brad Pitt` before `Marley Jolie-Pitt`).
+    result = canonicalise([m("Brad Pitt", "PER"), m("Marley Jolie-Pitt", "PER", 20), m("Pitt", "PER", 40)])
+    assert result[-1].entity_name == "Brad Pitt"
+    # A shorter form counts for the longest name it ends: `López Obrador` is AMLO's.
+    result = canonicalise([m("Beatriz Gutiérrez Obrador", "PER"), m("Andrés Manuel López Obrador", "PER", 30),
+                           m("López Obrador", "PER", 60), m("López Obrador", "PER", 80), m("Obrador", "PER", 99)])
+    assert result[-1].entity_name == "Andrés Manuel López Obrador"
+
+
+def test_a_typing_slip_of_a_name_the_article_gives_more_often_is_that_name():
+    result = canonicalise([m("Jimmy Kimmel", "PER"), m("Jimmy Kimmel", "PER", 20), m("Jimmy Kemmel", "PER", 40),
+                           m("Netflix", "ORG", 60), m("Netfllix", "ORG", 70)])
+    assert [x.entity_name for x in result] == ["Jimmy Kimmel"] * 3 + ["Netflix"] * 2
+    # Not a slip: another person (a last letter), a short word, or a person against a firm.
+    result = canonicalise([m("Daniel Ortega", "PER"), m("Daniela Ortega", "PER", 20), m("Mario Pérez", "PER", 40),
+                           m("María Pérez", "PER", 60), m("Austria", "LOC", 80), m("Australia", "LOC", 90)])
+    assert len({x.entity_key for x in result}) == 6
