@@ -41,6 +41,26 @@ def test_each_extraction_worker_multiplies_on_one_blas_thread():
     assert openblas and all(library["num_threads"] == 1 for library in openblas)
 
 
+def _warm_data() -> tuple[int, int]:
+    from warehouse.extraction.gazetteer import places
+    from warehouse.extraction.learned_typer import load_model
+
+    return places.cache_info().currsize, load_model.cache_info().currsize
+
+
+def test_each_extraction_worker_loads_the_gazetteer_and_the_typer_before_its_first_batch():
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from warehouse.extraction import pool
+
+    # A pool of its own, as `pool._pool` starts one, that has tagged nothing yet.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"), initializer=pool._start_worker,
+                             initargs=(os.getpid(),)) as fresh:
+        assert fresh.submit(_warm_data).result() == (1, 1)
+
+
 def test_loading_the_model_raises_no_w095_warning():
     load_pipeline.cache_clear()
     try:

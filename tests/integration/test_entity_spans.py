@@ -61,6 +61,8 @@ def test_an_article_written_with_a_capital_inside_a_sentence_belongs_to_the_name
 
 def test_an_events_year_joins_its_name(nlp):
     assert ("Mundial de Qatar 2022", "MISC") in ents(nlp, "Jugará el Mundial de Qatar 2022 con su selección.")
+    found = ents(nlp, "Ganó la Copa Mundial de 2018 y los Juegos Olímpicos de *NUMBER* con su selección.")
+    assert {text for text, label in found if label == "MISC"} >= {"Copa Mundial de 2018", "Juegos Olímpicos de *NUMBER*"}
 
 
 def test_a_year_that_opens_another_span_is_left_to_it(nlp):

@@ -129,10 +129,10 @@ def canonicalise(mentions: list[Mention], text: str | None = None, country: str 
     for mention in mentions:
         name, label, code = strip_titles(mention.text), mention.label, None
         key = entity_key(name)
-        knowledge = regional.get(key)
-        if knowledge is None and key in heads:   # `la Secretaría` of the article's `Secretaría de Salud`
+        knowledge = None
+        if key in heads:   # `la Secretaría` of the article's `Secretaría de Salud`: before the country's
             knowledge = known.get(entity_key(heads[key].text)) or KnownEntity(heads[key].text, heads[key].label, None)
-        knowledge = knowledge or known.get(key) or long_forms.get(key)
+        knowledge = knowledge or regional.get(key) or known.get(key) or long_forms.get(key)
         if knowledge is None and key in acronyms:   # an acronym or handle of a longer name here
             defined = acronyms[key]
             knowledge = known.get(entity_key(defined.text)) or KnownEntity(defined.text, defined.label, None)

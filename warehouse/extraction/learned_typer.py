@@ -153,9 +153,12 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 def _with_year(doc: Doc, end: int) -> int:
-    """An event's year is part of its name (`Mundial de Qatar 2022`, `Apertura *NUMBER*` where a
-    corpus masks numbers): where the span ends."""
+    """An event's year is part of its name (`Mundial de Qatar 2022`, `Copa Mundial de 2018`,
+    `Apertura *NUMBER*` where a corpus masks numbers): where the span ends."""
     text = token_table(doc).text
+    if end + 1 < len(text) and text[end] == "de" and (_YEAR.match(text[end + 1]) or text[end + 1] == "*"):
+        after = _with_year(doc, end + 1)   # `Copa Mundial de 2018`, `Juegos Olímpicos de *NUMBER*`
+        return after if after > end + 1 else end
     if end < len(text) and _YEAR.match(text[end]):
         return end + 1
     if end + 2 < len(text) and text[end] == "*" and text[end + 1] == "NUMBER" and text[end + 2] == "*":

@@ -79,6 +79,11 @@ def test_titles_are_not_part_of_the_canonical_name():
 def test_regional_aliases_hold_in_their_country_only():
     assert canonicalise([m("EU", "LOC")], country="MX")[0].entity_name == "Estados Unidos"
     assert canonicalise([m("EU", "LOC")], country="ES")[0].entity_name == "EU"
+    assert canonicalise([m("Hacienda", "ORG")], country="MX")[0].entity_name == "Secretaría de Hacienda y Crédito Público"
+    assert canonicalise([m("Hacienda", "ORG")], country="ES")[0].entity_name == "Ministerio de Hacienda"
+    # The article's own longer name comes before the country's: `el Gobierno` of `Gobierno de Jalisco`.
+    result = canonicalise([m("Gobierno de Jalisco", "ORG"), m("Gobierno", "ORG", 40)], country="MX")
+    assert result[1].entity_name == "Gobierno de Jalisco"
 
 
 def test_a_country_keeps_its_role_but_never_becomes_a_person():
