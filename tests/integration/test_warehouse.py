@@ -443,6 +443,9 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
         *[f"El presidente Donald Trump firmó el decreto número {n} en Washington." for n in range(5)],
         "Trump volvió a criticar a la prensa.",
         "Meade respondió a sus críticos.",
+        "La Universidad de Harvard publicó un estudio sobre el clima.",
+        "Un estudio de la Universidad de Harvard llegó a otra conclusión.",
+        "La Universidad Harvard respondió a las críticas.",
     ]
     articles = [Article(f"article-{i}", None, text, None, None, None, "crafted.jsonl", i) for i, text in enumerate(texts)]
     extractions = list(extract_texts(((a.article_id, a.body) for a in articles), nlp=nlp))
@@ -460,4 +463,5 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
     assert entity_of(8, "Francisco") == "Francisco"   # a given name (`Francisco Toledo`), not a surname
     assert entity_of(15, "Trump") == "Donald Trump"   # six articles against Melania Trump's one
     assert entity_of(16, "Meade") == "José Antonio Meade Kuribreña"   # via `José Antonio Meade`: links chain
+    assert entity_of(19, "Universidad Harvard") == "Universidad de Harvard"   # with and without `de`
     assert scalar(engine, "select label from entities where name = 'Rusia'") == "LOC"   # ORG and LOC mentions

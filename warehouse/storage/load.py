@@ -365,8 +365,9 @@ def known_source_files(engine: Engine) -> dict[str, tuple[int, datetime, str | N
 
 def refresh_entity_stats(engine: Engine) -> None:
     """Re-vote entity labels and counts; link short person names to their full name (the vote
-    first, since linking needs each entity's PER label, then again for the merged counts) and bare
-    acronyms to the entity an article defined them as; name each entity by its most frequent
+    first, since linking needs each entity's PER label, then again for the merged counts), bare
+    acronyms to the entity an article defined them as and names written without their connectors
+    to the spelling with them or without that is most used; name each entity by its most frequent
     spelling.
 
     Linking repeats while it links (at most three rounds): a link changes the counts and names
@@ -377,6 +378,7 @@ def refresh_entity_stats(engine: Engine) -> None:
             execute_file(conn, "load/refresh_entity_stats.sql")
             execute_file(conn, "load/link_short_person_names.sql")
             execute_file(conn, "load/link_defined_acronyms.sql")
+            execute_file(conn, "load/link_names_across_connectors.sql")
             linked = conn.exec_driver_sql("select count(*) from entity_links").scalar()
             execute_file(conn, "load/apply_entity_links.sql")
         with engine.begin() as conn:
