@@ -141,7 +141,7 @@ def news_learned_typer(doc: Doc) -> Doc:
         if tokens.text[span.start].startswith("#"):
             label = "MISC"   # hashtags
         if label != "NONE":
-            end = _with_year(doc, span.end) if label == "MISC" else span.end
+            end = with_year(doc, span.end) if label == "MISC" else span.end
             if any(start in starts for start in range(span.end, end)):
                 end = span.end   # the year opens another span: leave both as they are
             kept.append(span if (label, end) == (span.label_, span.end) else Span(doc, span.start, end, label=label))
@@ -152,12 +152,12 @@ def news_learned_typer(doc: Doc) -> Doc:
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def _with_year(doc: Doc, end: int) -> int:
+def with_year(doc: Doc, end: int) -> int:
     """An event's year is part of its name (`Mundial de Qatar 2022`, `Copa Mundial de 2018`,
     `Apertura *NUMBER*` where a corpus masks numbers): where the span ends."""
     text = token_table(doc).text
     if end + 1 < len(text) and text[end] == "de" and (_YEAR.match(text[end + 1]) or text[end + 1] == "*"):
-        after = _with_year(doc, end + 1)   # `Copa Mundial de 2018`, `Juegos Olímpicos de *NUMBER*`
+        after = with_year(doc, end + 1)   # `Copa Mundial de 2018`, `Juegos Olímpicos de *NUMBER*`
         return after if after > end + 1 else end
     if end < len(text) and _YEAR.match(text[end]):
         return end + 1

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from warehouse.evaluation.entities import ENTITIES_GOLD, GoldArticle, read_entities_gold
-from warehouse.extraction.learned_typer import MODEL_PATH, TyperModel, mention_contexts
+from warehouse.extraction.learned_typer import MODEL_PATH, TyperModel, mention_contexts, with_year
 from warehouse.extraction.span_features import LABELS, mention_features
 
 PENALTIES = (0.3, 1.0, 3.0, 10.0)   # L2 strengths tried on dev (per example: the loss is a mean)
@@ -34,8 +34,9 @@ SEED = 0                            # L-BFGS from zeros is deterministic; record
 Example = tuple[list[str], str]     # features, target label
 
 
-def candidate_examples(articles: list[GoldArticle]) -> list[tuple[GoldArticle, list[tuple[int, int, list[str]]]]]:
-    """Per article, the spans the pipeline finds before the learned typer: (start, end, features)."""
+def candidate_examples(articles: list[GoldArticle]) -> list[tuple[GoldArticle, list[tuple[int, int, int, list[str]]]]]:
+    """Per article, the spans the pipeline finds before the learned typer: (start, end, end as
+    an event with the year after it, features): the typer's MISC takes that year (`with_year`)."""
     from warehouse.extraction.pipeline import load_pipeline
 
     nlp = load_pipeline()
@@ -43,19 +44,24 @@ def candidate_examples(articles: list[GoldArticle]) -> list[tuple[GoldArticle, l
     with nlp.select_pipes(disable=["news_learned_typer"]):
         for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
             spans = list(doc.ents)
-            rows = [(s.start_char, s.end_char, mention_features(c)) for s, c in zip(spans, mention_contexts(doc, spans))]
+            rows = [(s.start_char, s.end_char, doc[with_year(doc, s.end) - 1].idx + len(doc[with_year(doc, s.end) - 1]),
+                     mention_features(c)) for s, c in zip(spans, mention_contexts(doc, spans))]
             result.append((article, rows))
     return result
 
 
 def labelled(candidates) -> list[Example]:
-    """Training targets: the gold label of an exact span, NONE away from every gold span."""
+    """Training targets: the gold label of an exact span, MISC for a span that is a MISC once its
+    year joins it (`Rusia` of `Rusia 2018`, `Apertura` of `Apertura 2019`), NONE away from every
+    gold span."""
     examples = []
     for article, rows in candidates:
         gold = {(s, e): label for s, e, label in article.entities}
-        for start, end, features in rows:
+        for start, end, event_end, features in rows:
             if (start, end) in gold:
                 examples.append((features, gold[(start, end)]))
+            elif event_end > end and gold.get((start, event_end)) == "MISC":
+                examples.append((features, "MISC"))
             elif not any(s < end and start < e for s, e in gold):
                 examples.append((features, "NONE"))
     return examples
@@ -103,10 +109,10 @@ def typing_scores(model: TyperModel, candidates) -> dict[str, float]:
     for article, rows in candidates:
         gold = set(article.entities)
         found = set()
-        for start, end, features in rows:
+        for start, end, event_end, features in rows:
             label, _ = model.predict(features)
             if label != "NONE":
-                found.add((start, end, label))
+                found.add((start, event_end if label == "MISC" else end, label))
         tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0

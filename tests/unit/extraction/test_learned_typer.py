@@ -53,3 +53,13 @@ def test_best_labels_of_a_doc_are_those_predict_gives_one_by_one():
     assert model.best_labels(mentions) == [model.predict(features)[0] for features in mentions]
     assert model.best_labels(mentions) == ["PER", "ORG", "PER", "NONE", "PER", "NONE"]
     assert model.best_labels([]) == []
+
+
+def test_a_span_that_is_an_event_once_its_year_joins_is_taught_as_misc():
+    from warehouse.evaluation.entities import GoldArticle
+    from warehouse.training.entity_typer import labelled
+
+    text = "Jugó en Rusia 2018 y vive en Rusia."
+    article = GoldArticle("a", text, ((8, 18, "MISC"), (29, 34, "LOC")))
+    rows = [(8, 13, 18, ["word=rusia", "next=2018"]), (29, 34, 34, ["word=rusia"]), (0, 4, 4, ["word=jugó"])]
+    assert [label for _, label in labelled([(article, rows)])] == ["MISC", "LOC", "NONE"]
