@@ -25,6 +25,7 @@ import numpy as np
 from warehouse.evaluation.entities import ENTITIES_GOLD, GoldArticle, read_entities_gold
 from warehouse.extraction.learned_typer import MODEL_PATH, TyperModel, mention_contexts, with_year
 from warehouse.extraction.span_features import LABELS, mention_features
+from warehouse.extraction.token_table import token_table
 
 PENALTIES = (0.3, 1.0, 3.0, 10.0)   # L2 strengths tried on dev (per example: the loss is a mean)
 MIN_FEATURE_COUNT = 2               # a feature seen once in training is noise, not evidence
@@ -44,8 +45,11 @@ def candidate_examples(articles: list[GoldArticle]) -> list[tuple[GoldArticle, l
     with nlp.select_pipes(disable=["news_learned_typer"]):
         for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
             spans = list(doc.ents)
-            rows = [(s.start_char, s.end_char, doc[with_year(doc, s.end) - 1].idx + len(doc[with_year(doc, s.end) - 1]),
-                     mention_features(c)) for s, c in zip(spans, mention_contexts(doc, spans))]
+            tokens = token_table(doc)
+            lasts = [with_year(doc, s.end) - 1 for s in spans]   # the event's last token
+            event_ends = [tokens.idx[last] + len(tokens.text[last]) for last in lasts]
+            rows = [(s.start_char, s.end_char, event_end, mention_features(c))
+                    for s, event_end, c in zip(spans, event_ends, mention_contexts(doc, spans))]
             result.append((article, rows))
     return result
 
