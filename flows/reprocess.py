@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -30,9 +30,9 @@ from warehouse.storage.writer_lock import writer_lock
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def replace_batch(engine: Engine, version: str, extractions: list[Extraction],
-                  bodies: dict[str, str]) -> load.LoadCounts:
+                  bodies: dict[str, str], dates: dict[str, date | None]) -> load.LoadCounts:
     """One transaction; a retry re-deletes and re-inserts the same rows, so it cannot duplicate."""
-    return load.replace_extractions(engine, version=version, extractions=extractions, bodies=bodies)
+    return load.replace_extractions(engine, version=version, extractions=extractions, bodies=bodies, dates=dates)
 
 
 @flow(name="reprocess_articles")
@@ -73,7 +73,8 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
             spanish = ingest.to_extract(page)   # one not in Spanish keeps no facts
             extracted = extract_batch(quote(spanish), settings.extract_processes).extractions if spanish else []
             extractions = ingest.one_extraction_per_article(page, extracted)
-            replaced = replace_batch(engine, version, quote(extractions), quote({a.article_id: a.body for a in page}))
+            replaced = replace_batch(engine, version, quote(extractions), quote({a.article_id: a.body for a in page}),
+                                     quote({a.article_id: a.published_date for a in page}))
             after = page[-1].article_id
             counts.articles_reprocessed += replaced.articles
             counts.mentions_loaded += replaced.mentions

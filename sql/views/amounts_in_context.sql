@@ -22,6 +22,12 @@ select
     n.object,
     n.qualifier,
     n.unit_inferred,
+    n.per_value,            -- a rate's denominator (`por 100.000 habitantes`); null for other figures
+    n.per_unit,
+    n.value_eur,            -- money at the ECB rate of the article's date (see rate_date, rate_note)
+    n.value_usd,
+    n.rate_date,
+    n.rate_note,
     n.sentence_no,
     coalesce(s.entities, []) as sentence_entities
 from amounts as n

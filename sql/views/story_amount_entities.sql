@@ -12,7 +12,8 @@ with statements as (
         a.source_path,
         a.source_position,
         p.paragraph_identity,
-        row_number() over (partition by n.article_id, n.paragraph_no, n.kind, n.value, n.value_high, n.unit
+        row_number() over (partition by n.article_id, n.paragraph_no, n.kind, n.value, n.value_high, n.unit,
+                                        n.per_value, n.per_unit
                            order by n.start_char) as occurrence
     from amounts as n
     join articles as a using (article_id)
@@ -26,13 +27,17 @@ select
     ae.value,
     ae.value_high,
     ae.unit,
+    ae.per_value,
+    ae.per_unit,
     ae.entity_id,
     ae.entity_name,
     ae.entity_label,
     arg_min(ae.text, (s.loaded_at, s.source_path, s.source_position)) as text,
+    arg_min(ae.value_eur, (s.loaded_at, s.source_path, s.source_position)) as value_eur,
+    arg_min(ae.value_usd, (s.loaded_at, s.source_path, s.source_position)) as value_usd,
     min(ae.published_date) as published_date,
     count(distinct ae.article_id) as articles
 from amount_entities as ae
 join statements as s on s.article_id = ae.article_id and s.amount_no = ae.amount_no
 group by s.story_id, s.paragraph_identity, s.occurrence, ae.kind, ae.value, ae.value_high, ae.unit,
-         ae.entity_id, ae.entity_name, ae.entity_label;
+         ae.per_value, ae.per_unit, ae.entity_id, ae.entity_name, ae.entity_label;

@@ -4,6 +4,8 @@
 -- (50 %) y Tau-Ken Samruk (50 %)`) are two. Sums over this view count each reported figure once.
 -- A paragraph edited in a correction is another paragraph: its figures are new statements.
 -- For per-article questions use amounts_in_context (one row per figure per article).
+-- A rate (`per_value` not null) is another statement than the same figure without a denominator;
+-- value_eur and value_usd are those of the first article that reported the statement.
 create or replace view story_amounts as
 with placed as (
     select
@@ -17,8 +19,13 @@ with placed as (
         n.unit,
         n.object,
         n.qualifier,
+        n.per_value,
+        n.per_unit,
+        n.value_eur,
+        n.value_usd,
         a.published_date,
-        row_number() over (partition by n.article_id, n.paragraph_no, n.kind, n.value, n.value_high, n.unit
+        row_number() over (partition by n.article_id, n.paragraph_no, n.kind, n.value, n.value_high, n.unit,
+                                        n.per_value, n.per_unit
                            order by n.start_char) as occurrence,
         row_number() over (partition by a.story_id
                            order by a.loaded_at, a.source_path, a.source_position, n.amount_no) as arrival
@@ -34,11 +41,15 @@ select
     value,
     value_high,
     unit,
+    per_value,
+    per_unit,
     arg_min(text, arrival) as text,
+    arg_min(value_eur, arrival) as value_eur,
+    arg_min(value_usd, arrival) as value_usd,
     arg_min(object, arrival) as object,
     arg_min(qualifier, arrival) as qualifier,
     min(published_date) as published_date,
     arg_min(article_id, arrival) as first_article_id,
     count(distinct article_id) as articles
 from placed
-group by story_id, paragraph_identity, occurrence, kind, value, value_high, unit;
+group by story_id, paragraph_identity, occurrence, kind, value, value_high, unit, per_value, per_unit;

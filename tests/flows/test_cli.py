@@ -124,7 +124,27 @@ def test_extract_contract_streams_one_line_per_record_in_order(sample_articles):
     money = next(a for a in lines[2]["amounts"] if "30.000" in a["text"])
     assert {k: money[k] for k in ("kind", "value", "unit", "qualifier")} == \
         {"kind": "money", "value": "30000000000", "unit": "USD", "qualifier": "approx"}
-    assert set(money) == {"start", "end", "text", "kind", "value", "unit", "object", "qualifier"}
+    first_fields = {"start", "end", "text", "kind", "value", "unit", "object", "qualifier"}
+    added_fields = {"value_high", "unit_inferred", "per_value", "per_unit", "value_eur", "value_usd",
+                    "rate_date", "rate_source", "rate_note"}
+    assert set(money) == first_fields | added_fields  # additive: the first fields keep their meaning
+    # No `date` in the record: converted at the run date, and the note says so.
+    assert money["value_usd"] == "30000000000" and money["rate_note"].startswith("undated article")
+    assert all(set(a) >= first_fields | {"value_high", "unit_inferred", "per_value", "per_unit"}
+               for line in lines for a in line["amounts"])
+
+
+def test_extract_converts_money_at_the_record_date():
+    # ECB reference rate of 2020-01-06: 1.1194 dollars per euro (eurofxref-hist, by hand).
+    stdin = json.dumps({"id": 1, "date": "2020-01-06", "text": "Rusia invertirá casi 30.000 millones de dólares."}) + "\n"
+    stdin += json.dumps({"id": 2, "date": "ayer", "text": "Cuesta 5 euros."}) + "\n"
+    result = cli("extract", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    dated, bad = [json.loads(line) for line in result.stdout.splitlines()]
+    money = dated["amounts"][0]
+    assert (money["value_eur"], money["rate_date"], money["rate_source"], money["rate_note"]) == \
+        ("26800071466.857245", "2020-01-06", "ecb", None)
+    assert bad["amounts"] == [] and "'date' is not YYYY-MM-DD" in bad["error"]
 
 
 def test_extract_keeps_alignment_on_bad_input_lines():

@@ -71,14 +71,19 @@ def warehouse_before(tmp_path, version: int):
     return engine
 
 
+# Fact columns added by migrations 015 (paragraph_no) and 019 (rates, money in one currency).
+LATER_FACT_COLUMNS = ("paragraph_no", "per_value", "per_unit", "value_eur", "value_usd", "rate_date",
+                      "rate_source", "rate_note", "rate_at_run_date")
+
+
 def load_as_before_stories(engine, batch):
     """Store a batch as a release before migration 015 did: facts without their paragraph."""
     staged = load.batch_rows(batch)
     with engine.begin() as conn:
         for name in ("batch_articles", "batch_entities", "batch_mentions", "batch_amounts", "batch_deliveries"):
             table = load._table(name, staged[name])
-            if "paragraph_no" in table.column_names:
-                table = table.drop_columns(["paragraph_no"])
+            later = [c for c in LATER_FACT_COLUMNS if c in table.column_names]
+            table = table.drop_columns(later) if later else table
             conn.connection.driver_connection.register("staged", table)
             conn.exec_driver_sql(f"insert into {name.removeprefix('batch_')} by name select * from staged")
             conn.connection.driver_connection.unregister("staged")
@@ -94,7 +99,8 @@ def test_facts_loaded_before_their_keys_were_dropped_are_kept(tmp_path, sample_a
     assert db.migrate(engine)[0] == "014_fact_tables_without_enforced_keys.sql"
     # Later migrations may add columns: the rows of the columns there were must be the same.
     after = sorted(rows(engine, "select * exclude (paragraph_no) from mentions")), \
-        sorted(rows(engine, "select * exclude (paragraph_no) from amounts")), sorted(rows(engine, "select * from deliveries"))
+        sorted(rows(engine, f"select * exclude ({', '.join(LATER_FACT_COLUMNS)}) from amounts")), \
+        sorted(rows(engine, "select * from deliveries"))
     assert after == before and len(before[0]) > 20
     engine.dispose()
 
@@ -222,6 +228,9 @@ EXPECTED_VIEWS = {
     "story_amounts": {"story_id", "paragraph_identity", "kind", "value", "unit", "text", "articles"},
     "story_amount_entities": {"story_id", "paragraph_identity", "value", "unit", "entity_name", "articles"},
     "story_entity_mentions_by_day": {"published_date", "entity_id", "name", "statements", "stories"},
+    "story_money": {"story_id", "first_title", "figures", "total_eur", "total_usd", "figures_without_rate"},
+    "story_money_by_entity": {"entity_id", "entity_name", "figures", "stories", "total_eur", "total_usd",
+                              "figures_without_rate"},
 }
 
 
@@ -465,3 +474,54 @@ def test_entities_are_joined_across_articles_and_named_by_their_usual_spelling(e
     assert entity_of(16, "Meade") == "José Antonio Meade Kuribreña"   # via `José Antonio Meade`: links chain
     assert entity_of(19, "Universidad Harvard") == "Universidad de Harvard"   # with and without `de`
     assert scalar(engine, "select label from entities where name = 'Rusia'") == "LOC"   # ORG and LOC mentions
+
+
+def test_money_is_stored_in_euros_and_dollars_at_the_article_date(engine, nlp):
+    # By hand: 80,000 million pesetas / 166.386 (the legal rate) = 480,809,683.507026 euros, and
+    # x 1.192 (ECB dollars per euro on 2021-03-15) = 573,125,142.740375 dollars; 100 dollars on
+    # 2020-01-06 (1.1194 dollars per euro) = 89.333572 euros.
+    from datetime import date
+
+    from warehouse.reading.articles import make_article
+
+    peseta = make_article(title="Deuda", published=date(2021, 3, 15), source_path="x.txt", position=0,
+                          body="La deuda histórica era de 80.000 millones de pesetas, según el Banco de España.")
+    dollar = make_article(title="Pago", published=date(2020, 1, 6), source_path="x.txt", position=1,
+                          body="La empresa pagó 100 dólares por cada tonelada y 100 dólares de multa.")
+    undated = make_article(title="Sin fecha", published=None, source_path="x.txt", position=2,
+                           body="El proyecto costará 5.000 millones de pesos colombianos y 300 euros.")
+    articles = [peseta, dollar, undated]
+    extractions = list(extract_texts([(a.article_id, a.body) for a in articles], nlp=nlp))
+    load.load_batch(engine, sample_batch(articles, extractions, deliveries=[], files=[]))
+    got = rows(engine, "select text, value_eur, value_usd, rate_date, rate_source, rate_note, rate_at_run_date, "
+                       "per_value, per_unit from amounts order by article_id = "
+                       f"'{peseta.article_id}' desc, article_id = '{dollar.article_id}' desc, amount_no")
+    assert got[0] == ("80.000 millones de pesetas", Decimal("480809683.507026"), Decimal("573125142.740375"),
+                      date(2021, 3, 15), "euro_fixed+ecb", None, False, None, None)
+    assert got[1] == ("100 dólares", Decimal("89.333572"), Decimal("100"), date(2020, 1, 6), "ecb", None, False,
+                      Decimal("1"), "tonelada")
+    assert got[2][:5] == ("100 dólares", Decimal("89.333572"), Decimal("100"), date(2020, 1, 6), "ecb")
+    cop, eur = got[3], got[4]
+    assert cop[:3] == ("5.000 millones de pesos colombianos", None, None)
+    assert "no ECB reference rate for COP" in cop[5] and "undated article" in cop[5] and cop[6] is True
+    assert eur[1] == Decimal("300") and eur[6] is True and eur[3] is not None
+    # Every money row has a euro value wherever a rate exists (here: all but the pesos).
+    assert scalar(engine, "select count(*) from amounts where kind = 'money' and value_eur is null") == 1
+    placement.place_pending_stories(engine)
+    db.refresh_views(engine)
+    # The per-story total leaves the rate (100 dólares por tonelada) out and counts the pesos apart.
+    totals = rows(engine, "select total_eur, figures, figures_without_rate from story_money order by total_eur")
+    assert (Decimal("89.333572"), 1, 0) in totals and (Decimal("480809683.507026"), 1, 0) in totals
+    assert (Decimal("300"), 2, 1) in totals
+
+
+def test_a_rate_is_stored_with_its_denominator_and_not_as_a_count_of_it(engine, nlp):
+    from warehouse.reading.articles import make_article
+
+    article = make_article(title="Incidencia", published=None, source_path="x.txt", position=0,
+                           body="La región superó los 284 casos por 100.000 habitantes y 9 fallecidos por millón.")
+    extraction = list(extract_texts([(article.article_id, article.body)], nlp=nlp))
+    load.load_batch(engine, sample_batch([article], extraction, deliveries=[], files=[]))
+    assert rows(engine, "select text, kind, value, per_value, per_unit from amounts order by amount_no") == [
+        ("284 casos", "count", Decimal("284"), Decimal("100000"), "habitantes"),
+        ("9 fallecidos", "count", Decimal("9"), Decimal("1000000"), None)]

@@ -7,6 +7,7 @@ articles whose rows came from another version.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from warehouse.seeds import seed_files
 # The code that decides an extracted row, relative to the `warehouse` package (a folder: every
 # module in it): the figure grammar, the pipeline and its components, the sentence rules,
 # canonical names, the paragraph tags and their glue, the gazetteers, the learned typer and its
-# features, datelines, the language judgement,
+# features, money conversion (with the rates package's version), datelines, the language judgement,
 # outlets' countries, the paragraph split (which also gives facts their `paragraph_no`) and the
 # reading of seed cells.
 # Every other module of `extraction/` and `reading/` is listed in `NOT_EXTRACTOR_CODE` (a test
@@ -32,6 +33,7 @@ EXTRACTOR_CODE = (
     "extraction/entity_rules.py", "extraction/canonical.py", "extraction/paragraph_tags.py",
     "extraction/extract.py", "extraction/gazetteer.py", "extraction/span_features.py", "extraction/learned_typer.py",
     "extraction/token_table.py", "extraction/keys.py", "extraction/short_forms.py",
+    "extraction/currency_conversion.py",
     "reading/dateline.py", "reading/language.py", "reading/outlets.py", "reading/paragraphs.py",
     "seeds.py",
 )
@@ -56,7 +58,8 @@ def extractor_version(model: str) -> str:
     """Code version + model version + hashes of the extractor's code, of the reference data and
     of the trained typer (`models/`) + the gazetteer packages' versions:
     any change to what decides an extracted row changes this string, which every extracted row
-    records and `news-warehouse reprocess` compares."""
+    records and `news-warehouse reprocess` compares. The rates package's version is in it too:
+    a new release of the ECB history changes value_eur."""
     code, seeds, trained = hashlib.sha256(), hashlib.sha256(), hashlib.sha256()
     for path in extractor_modules():
         code.update(path.read_bytes())
@@ -66,7 +69,8 @@ def extractor_version(model: str) -> str:
     if TYPER_MODEL.exists():
         trained.update(TYPER_MODEL.read_bytes())
     return (f"news-warehouse-{__version__}+{model}+code-{code.hexdigest()[:10]}"
-            f"+seeds-{seeds.hexdigest()[:10]}+typer-{trained.hexdigest()[:10]}+{gazetteer_data_version()}")
+            f"+seeds-{seeds.hexdigest()[:10]}+typer-{trained.hexdigest()[:10]}+{gazetteer_data_version()}"
+            f"+currencyconverter-{importlib.metadata.version('currencyconverter')}")
 
 
 def current_extractor_version(nlp: Language | None = None) -> str:

@@ -13,13 +13,15 @@ import hashlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy.engine import Connection, Engine
 
+from warehouse.extraction.amounts import Amount
+from warehouse.extraction.currency_conversion import convert_money
 from warehouse.extraction.extract import Extraction
 from warehouse.extraction.paragraph_tags import ParagraphTags
 from warehouse.reading.articles import Article, Rejection
@@ -117,6 +119,9 @@ _SCHEMAS = {
         ("value", pa.decimal128(38, 6)), ("value_high", pa.decimal128(38, 6)), ("unit", pa.string()),
         ("object", pa.string()), ("qualifier", pa.string()), ("unit_inferred", pa.bool_()),
         ("sentence_no", pa.int32()), ("extractor_version", pa.string()), ("paragraph_no", pa.int32()),
+        ("per_value", pa.decimal128(38, 6)), ("per_unit", pa.string()),
+        ("value_eur", pa.decimal128(38, 6)), ("value_usd", pa.decimal128(38, 6)), ("rate_date", pa.date32()),
+        ("rate_source", pa.string()), ("rate_note", pa.string()), ("rate_at_run_date", pa.bool_()),
     ]),
     "batch_deliveries": pa.schema([
         ("article_id", pa.string()), ("source_path", pa.string()), ("position", pa.int32()),
@@ -171,10 +176,22 @@ def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:
                                           "existing_articles")}
 
 
+def _money_columns(amount: Amount, published: date | None, run_day: date) -> dict:
+    """value_eur, value_usd and how they were converted, for a money amount (README, "Money in one
+    currency"); nulls for other kinds."""
+    if amount.kind != "money" or amount.unit is None:
+        return dict.fromkeys(("value_eur", "value_usd", "rate_date", "rate_source", "rate_note", "rate_at_run_date"))
+    conversion = convert_money(amount.unit, amount.value, published or run_day, undated=published is None)
+    return {"value_eur": conversion.value_eur, "value_usd": conversion.value_usd,
+            "rate_date": conversion.rate_date, "rate_source": conversion.rate_source,
+            "rate_note": conversion.note, "rate_at_run_date": published is None}
+
+
 def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extraction: Extraction,
-                   version: str, body: str) -> None:
+                   version: str, body: str, published: date | None, run_day: date) -> None:
     """One article's mentions and amounts (and the entities they point at) as staging rows, each
-    with the paragraph of the body it is in (`reading.paragraphs.paragraph_spans`)."""
+    with the paragraph of the body it is in (`reading.paragraphs.paragraph_spans`); money is
+    converted at `published`, or at `run_day` when the article is undated."""
     article_id = extraction.article_id
     paragraphs = paragraph_spans(body)
     for number, mention in enumerate(extraction.mentions):
@@ -198,12 +215,15 @@ def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extra
             "unit": amount.unit, "object": amount.object, "qualifier": amount.qualifier,
             "unit_inferred": amount.unit_inferred, "sentence_no": sentence,
             "extractor_version": version, "paragraph_no": paragraph_at(paragraphs, amount.start),
+            "per_value": _exact(amount.per_value), "per_unit": amount.per_unit,
+            **_money_columns(amount, published, run_day),
         })
 
 
 def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
     """The batch as rows per staging table (plain data, testable without a database)."""
     version, run_id = batch.extractor_version, batch.run_id
+    run_day = _now().date()
     rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
     entities: dict[str, dict] = {}
     for article, extraction in zip(batch.articles, batch.extractions, strict=True):
@@ -217,7 +237,7 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
             "source_position": article.position, "char_count": len(article.body),
             "run_id": run_id, "extractor_version": version, "language": article.language,
         })
-        _add_fact_rows(rows, entities, extraction, version, article.body)
+        _add_fact_rows(rows, entities, extraction, version, article.body, article.published, run_day)
     rows["batch_entities"] = list(entities.values())
     rows["batch_deliveries"] = [
         {"article_id": d.article_id, "source_path": d.source_path, "position": d.position,
@@ -301,6 +321,7 @@ class StoredArticle:
     body: str
     outlet: str | None
     language: str | None
+    published_date: date | None = None
 
 
 def articles_to_reprocess(engine: Engine, *, version: str, everything: bool, after: str,
@@ -318,14 +339,17 @@ def count_articles_to_reprocess(engine: Engine, *, version: str, everything: boo
 
 
 def replace_extractions(engine: Engine, *, version: str, extractions: list[Extraction],
-                        bodies: Mapping[str, str]) -> LoadCounts:
-    """Swap the mentions and amounts of these articles (bodies: by article id) for new ones, in
-    one transaction: a reader of this file sees every article of the batch either as it was or
-    re-extracted."""
+                        bodies: Mapping[str, str], dates: Mapping[str, date | None] | None = None) -> LoadCounts:
+    """Swap the mentions and amounts of these articles (bodies and publication dates: by article
+    id) for new ones, in one transaction: a reader of this file sees every article of the batch
+    either as it was or re-extracted."""
     rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
     entities: dict[str, dict] = {}
+    dates = dates or {}
+    run_day = _now().date()
     for extraction in extractions:
-        _add_fact_rows(rows, entities, extraction, version, bodies[extraction.article_id])
+        key = extraction.article_id
+        _add_fact_rows(rows, entities, extraction, version, bodies[key], dates.get(key), run_day)
     rows["batch_entities"] = list(entities.values())
     ids = [{"article_id": e.article_id} for e in extractions]
     with engine.begin() as conn:

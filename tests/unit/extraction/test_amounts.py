@@ -187,7 +187,6 @@ NOT_FIGURES = [
     pytest.param("la red 5G y la 99.9", id="network_and_radio_names"),
     pytest.param("la incidencia subió 10 puntos.", id="points_of_an_index_after_a_change"),
     pytest.param("un incremento de la incidencia acumulada de cuatro puntos, hasta los 138.", id="points_of_an_index_after_a_change_noun"),
-    pytest.param("250 casos por cada 100.000 habitantes", id="cases_per_100000_are_a_rate"),
     pytest.param("hay otras 22 catalogadas como en peligro", id="elliptical_participle_has_no_noun"),
     pytest.param("debería tener 20 millones listas para fines de marzo", id="millones_without_de_has_no_counted_noun"),
     pytest.param("las tarifas crecieron en dos dígitos", id="digits_are_a_magnitude"),

@@ -1,7 +1,8 @@
 """The Spanish figure grammar: text -> Amount records (`extract_amounts`).
 
-A figure is `[qualifier] [currency sign] number [scale] [de] [unit | currency | counted noun]`,
-or a range `entre|de <figure> y|a <figure>`. The grammar runs over a light token list (numbers,
+A figure is `[qualifier] [currency sign] number [scale] [de] [unit | currency | counted noun]
+[denominator]`, or a range `entre|de <figure> y|a <figure>`. A number is digits, words or both,
+spelled decimals (`tres coma dos`) and fractions (`dos quintos`, `7 1/2`, `¾`) included. The grammar runs over a light token list (numbers,
 words, single symbols, with their offsets) rather than one giant regex: Spanish numbers mix
 digits and words (`mil 200 millones`, `322 mil 400 pesos`, `un millón y medio`), and every
 vocabulary (currencies, units, scale and number words, qualifiers, nouns that are not counted)
@@ -13,6 +14,7 @@ The modules, in the order a figure is read:
   in digits and words starts and ends;
 - `suffixes`: the unit, currency or counted noun after it, with `counts` (counted nouns and
   objects); `qualifiers`; `ranges`; `figures`: one figure at a token;
+- `rates`: the denominator of a rate (`284 casos por 100.000 habitantes`, `al año`);
 - `context`: bare numbers that take a neighbour's unit, bare `puntos`; `currencies`: an
   ambiguous `$` or `pesos` resolved from the whole text;
 - `scan`: `extract_amounts`, the scan over a text that calls all of the above;
@@ -23,6 +25,8 @@ Choices a reader of the output should know:
   (`de wolframio` in `410.000 toneladas de wolframio`) is reported in `object`, not in `text`.
 - A counted noun is the lowercase plural word after the number (skipping listed adjectives):
   Spanish plurals end in -s, which keeps verbs and most function words out without a tagger.
+- A rate keeps the span and value of its figure (`284 casos`); the denominator is reported in
+  `per_value` and `per_unit` (100000, `habitantes`) and is not read again as a count.
 - A `$` or `pesos` names several currencies; they are resolved after the whole text is read
   (currencies written elsewhere, the outlet's country, country words), and flagged `unit_inferred`.
 

@@ -21,6 +21,9 @@ _LIST_REACH = 80          # tokens back to the money figure a bare budget line b
 _LIST_FOLLOWERS = frozenset({"a", "al", "para", "en", "y", "e", "que", "con", "del", "mientras"})
 _UNITS_TO_SHARE = ("percent", "quantity", "money")
 _SENTENCE_ENDS = frozenset(".!?;")
+# `... 20.000.000 de pesetas y el garaje otros 5.000.000`: a bare number after these carries the
+# currency of the money figure before it in the sentence, with or without a scale word.
+_CARRIED = frozenset({"otros", "otras"})
 
 
 def borrow_units(t: Tokens, figures: list[Figure], bare: list[Figure]) -> list[Figure]:
@@ -122,9 +125,11 @@ def _rate_source(t: Tokens, b: Figure, by_start: dict) -> Figure | None:
 def _list_source(t: Tokens, b: Figure, figures: list[Figure]) -> Figure | None:
     """`... por 13 mil 200 millones de euros. En la modernización será de 4 mil 315 millones,`:
     a bare number ending in `millones` (or a larger scale) takes the currency of the money
-    figure before it in the same paragraph. Figures in parentheses are conversions
+    figure before it in the same paragraph; after `otros`, any bare number does, from the same
+    sentence. Figures in parentheses are conversions
     (`8 mil millones de euros (más de 191 mil millones de pesos)`) and are skipped."""
-    if b.scale is None or b.scale < 10**6 or b.value_high is not None:
+    carried = b.number_start > 0 and t.low[b.number_start - 1] in _CARRIED and t.joined(b.number_start)
+    if b.value_high is not None or not carried and (b.scale is None or b.scale < 10**6):
         return None
     e = b.end
     if t.joined(e) and not (t.kind[e] == "sym" or t.low[e] in _LIST_FOLLOWERS):
@@ -134,6 +139,8 @@ def _list_source(t: Tokens, b: Figure, figures: list[Figure]) -> Figure | None:
             continue
         if b.start - f.end > _LIST_REACH or any(t.broken[k] for k in range(f.end, b.start + 1)):
             return None
+        if carried and (f.kind != "money" or any(t.text[k] in _SENTENCE_ENDS for k in range(f.end, b.start))):
+            return None  # `otros 5.000.000` takes the currency of the money just before it, in its sentence
         if f.kind == "money" and not _in_parentheses(t, f.start):
             return f
     return None

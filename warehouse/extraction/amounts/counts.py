@@ -72,7 +72,7 @@ def _plural_noun_at(t: Tokens, k: int, lex: Lexicon) -> bool:
     # test keeps out verbs (`murieron`), prepositions and most adverbs.
     if not raw.isalpha() or len(low) < 3 or not low.endswith("s"):
         return False
-    if not raw[0].islower() and not _capitalised_common_noun(t, k):
+    if not raw[0].islower() and not _capitalised_common_noun(t, k) and not _shouted(t, k):
         return False
     g = lex.g
     return not (low in lex.not_nouns or low in g.number_words or low in g.scale_words)
@@ -94,9 +94,20 @@ def _capitalised_common_noun(t: Tokens, k: int) -> bool:
     return not t.joined(nxt) or t.kind[nxt] != "word" or t.text[nxt][0].islower()
 
 
+def _shouted(t: Tokens, k: int) -> bool:
+    """`2.300 DESPIDOS EN LA BANCA`: a plural in a line written in capitals is a common noun when
+    the words around it are capitals too (an acronym alone, `5 ONGS`, stays out)."""
+    if not t.text[k].isupper():
+        return False
+    around = [j for j in (k - 2, k + 1, k + 2) if 0 <= j < t.n and t.kind[j] == "word" and j != k - 1
+              and not any(t.broken[x] for x in range(min(j, k) + 1, max(j, k) + 1))]
+    return bool(around) and all(t.text[j].isupper() for j in around)
+
+
 def rate_after(t: Tokens, e: int) -> bool:
-    """`cinco casos de cada 1.000 contagios` is a rate, not a count of cases."""
-    return t.joined(e + 1) and t.low[e] in ("de", "por") and t.low[e + 1] == "cada"
+    """`cinco casos de cada 1.000 contagios` is a proportion, not a count of cases (`por cada`
+    is a rate: `rates.py`)."""
+    return t.joined(e + 1) and t.low[e] == "de" and t.low[e + 1] == "cada"
 
 
 # `Son 20 las principales reformas`, `han sido 15 los establecimientos`: the counted noun comes

@@ -13,7 +13,8 @@ turn up in the same corpus, sometimes in the same article. The rules, in order:
    decimal: no one groups a leading zero. Four or more zeros alone after the `.` (`540.0000`)
    are not a decimal anyone writes: they are a thousands group typed with a zero too many,
    read as `540.000`.
-5. A single `,` followed by 1, 2 or 4+ digits is a decimal comma (`1,5`, `12,34`). Followed by
+5. An apostrophe, which wire copy types for a decimal comma (`0'5`), is a comma.
+6. A single `,` followed by 1, 2 or 4+ digits is a decimal comma (`1,5`, `12,34`). Followed by
    exactly three digits it is ambiguous (`6,251 millones de pesos` in Mexico is 6251 million;
    a Spaniard would write `6.251`): it is a thousands separator unless the text itself writes
    decimals with a comma more often than with a point (see `comma_is_decimal`).
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-_SPACES = str.maketrans("", "", " \u00a0\u202f")
+_SPACES = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "'": ",", "\u2019": ","})
 
 # Evidence for the text's decimal convention. A separator followed by one or two digits and no
 # further digit group can only be a decimal mark; `1.500.000`-style repeated dots are Spanish
@@ -38,7 +39,7 @@ _POINT_CONVENTION = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d]|[.,]\d)|\d,\d{3}
 def comma_is_decimal(text: str) -> bool:
     """True when `text` writes decimals with a comma more often than with a point.
 
-    Only decides the ambiguous `d,ddd` case (rule 5); with no evidence either way a comma
+    Only decides the ambiguous `d,ddd` case (rule 6); with no evidence either way a comma
     before three digits is a thousands separator.
     """
     comma = sum(1 for _ in _COMMA_CONVENTION.finditer(text))

@@ -7,14 +7,17 @@ number with nothing that says what it measures comes back as kind `BARE`: the co
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from warehouse.extraction.amounts.counts import cleft_counted_noun
 from warehouse.extraction.amounts.numbers import Number, read_number
 from warehouse.extraction.amounts.qualifiers import endpoint_not_limit, qualifier_after, qualifier_before
+from warehouse.extraction.amounts.rates import RATE_KINDS, rate_denominator
 from warehouse.extraction.amounts.ranges import read_bare_range, read_hyphen_range, read_range
 from warehouse.extraction.amounts.records import BARE, Figure
 from warehouse.extraction.amounts.suffixes import BLOCKED, Suffix, read_suffix
 from warehouse.extraction.amounts.tokens import Tokens, longest_before
-from warehouse.extraction.amounts.vocabulary import Lexicon
+from warehouse.extraction.amounts.vocabulary import BARE_POINTS, Lexicon
 
 
 def _not_a_figure_here(t: Tokens, num: Number, p: int, kind: str, lex: Lexicon, floor: int) -> bool:
@@ -32,11 +35,13 @@ def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[
     A number with nothing that says what it measures comes back as kind `bare`: the context
     rules (`context.borrow_units`) may give it the unit of a neighbour, else it is dropped.
     """
+    if t.low[i] in BARE_POINTS:
+        return _point_and_a_half(t, i, lex, floor)
     hyphen = read_hyphen_range(t, i, lex, cd, floor)
     if hyphen:
         figure, num = hyphen
         figure.qualifier, figure.start = qualifier_before(t, i, lex, floor)
-        return _finish(t, figure, num, lex), figure.end
+        return _resumed(_finish(t, figure, num, lex, cd))
     num = read_number(t, i, lex, cd, floor)
     if num is None:
         return None, i + 1
@@ -46,12 +51,12 @@ def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[
     if qualifier is None:
         figure = read_range(t, p, num, sign, lex, cd, floor)
         if figure:
-            return _finish(t, figure, num, lex), figure.end
+            return _resumed(_finish(t, figure, num, lex, cd))
     if sign is None:
         figure = read_bare_range(t, num, lex, cd, floor)
         if figure:
             figure.start, figure.qualifier = q_start, qualifier
-            return _finish(t, figure, num, lex), figure.end
+            return _resumed(_finish(t, figure, num, lex, cd))
     suffix = read_suffix(t, num, lex, cd, floor)
     if suffix is BLOCKED:
         return None, num.end
@@ -60,9 +65,13 @@ def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[
     elif sign and suffix is not None:
         both = tuple(c for c in suffix.candidates if c in sign)
         suffix.candidates = both or suffix.candidates  # `$500 dólares` -> the word decides
-    if suffix is None:
+    if suffix is None and not num.fraction:
         noun = cleft_counted_noun(t, num.end, p, lex)
         suffix = Suffix("count", None, obj=noun[0], end=noun[1]) if noun else None
+    if num.fraction and (suffix is None or suffix.kind == "count"):
+        return None, num.end  # `dos tercios de los votos`, `24/7`: a share or a label, not a figure
+    if suffix is not None and suffix.kind == "count" and num.value == 0:
+        return None, num.end  # `cero muertes` says there were none: nothing was counted
     if suffix is None:
         if num.year_like or _not_a_figure_here(t, num, p, "count", lex, floor):
             return None, num.end
@@ -74,18 +83,38 @@ def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[
         return bare, num.end
     if qualifier is None and _not_a_figure_here(t, num, p, suffix.kind, lex, floor):
         return None, num.end
+    value = num.value * suffix.multiplier + suffix.plus
+    if _minus_before(t, i, n_sign, q_start) and suffix.kind in _SIGNED_KINDS:
+        value, q_start = -value, q_start - 1  # `cayó -0,4 por cien`, `-5 °C`
     figure = Figure(
-        start=q_start, end=suffix.end, kind=suffix.kind, value=num.value, value_high=None,
+        start=q_start, end=suffix.end, kind=suffix.kind, value=value, value_high=None,
         unit=suffix.unit, candidates=suffix.candidates, minor=suffix.minor,
         extra_minor=suffix.extra_minor, obj=suffix.obj, qualifier=qualifier,
         scale=num.scale if num.scale_tok == num.end - 1 else None,
     )
-    return _finish(t, figure, num, lex), figure.end
+    return _resumed(_finish(t, figure, num, lex, cd))
 
 
-def _finish(t: Tokens, f: Figure, num: Number, lex: Lexicon) -> Figure:
+# A change or a temperature can be below zero; a count cannot, and `-200 euros` is a list dash.
+_SIGNED_KINDS = ("percent", "quantity")
+_MINUS = frozenset("-−–")
+
+
+def _minus_before(t: Tokens, i: int, n_sign: int, q_start: int) -> bool:
+    """A minus sign glued to the number and to nothing before it but a bracket: `-0,4 %`, `(-3 °C)`."""
+    k = i - 1
+    return (n_sign == 0 and q_start == i and k >= 0 and t.text[k] in _MINUS and t.attached[i]
+            and not t.broken[i] and (k == 0 or not t.attached[k] or t.text[k - 1] in "(["))
+
+
+def _resumed(f: Figure) -> tuple[Figure, int]:
+    return f, max(f.end, f.resume)
+
+
+def _finish(t: Tokens, f: Figure, num: Number, lex: Lexicon, cd: bool) -> Figure:
     """Qualifiers that depend on the whole figure: `o menos` after it, `hasta el` as an
-    endpoint, collective numerals as approximations; and a redundant scale on a count."""
+    endpoint, collective numerals as approximations; a redundant scale on a count; and the
+    denominator of a rate, read past the object (`toneladas de wolframio al año`)."""
     if f.qualifier is None:
         f.qualifier, f.end = qualifier_after(t, f.end)
     elif f.qualifier == "up_to" and endpoint_not_limit(t, f.start, num.start, lex):
@@ -100,4 +129,20 @@ def _finish(t: Tokens, f: Figure, num: Number, lex: Lexicon) -> Figure:
         head = t.text[num.start]
         if num.scale_tok == num.start + 1 and head.count(".") + head.count(",") >= 2:
             f.value = f.value / num.scale
+    if f.kind in RATE_KINDS and f.unit != "pp":
+        after = f.end + (1 + len(f.obj.split()) if f.obj and f.kind != "count" else 0)
+        denominator = rate_denominator(t, after, lex, cd, f.kind)
+        if denominator is not None:
+            f.per_value, f.per_unit, f.resume = denominator.value, denominator.unit, denominator.end
     return f
+
+
+def _point_and_a_half(t: Tokens, i: int, lex: Lexicon, floor: int) -> tuple[Figure | None, int]:
+    """`punto y medio`: one and a half points, with no number written (`settle_points` decides
+    what the points are, as for `dos puntos`)."""
+    if not (t.joined(i + 2) and t.low[i + 1] == "y" and t.low[i + 2] in ("medio", "media")):
+        return None, i + 1
+    qualifier, q_start = qualifier_before(t, i, lex, floor)
+    figure = Figure(start=q_start, end=i + 3, kind="quantity", value=Decimal("1.5"), value_high=None, unit="pp",
+                    candidates=(), minor=False, extra_minor=None, obj=None, qualifier=qualifier)
+    return figure, i + 3

@@ -1,5 +1,5 @@
 """Numbers as Spanish writes them, in digits, words or both: `30.000`, `mil 200 millones`,
-`322 mil 400`, `un millón y medio`.
+`322 mil 400`, `un millón y medio`, `tres coma dos`, `dos quintos`, `7 1/2`, `¾`.
 
 A digit string's value comes from `digits.py`; this module decides where a number starts and
 ends, and refuses digits that are not a figure (model numbers, scores, times, ordinals, phones).
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from warehouse.extraction.amounts.digits import numeral_value
 from warehouse.extraction.amounts.tokens import Tokens
-from warehouse.extraction.amounts.vocabulary import MINOR_UNIT_WORDS, Lexicon
+from warehouse.extraction.amounts.vocabulary import BARE_POINTS, MINOR_UNIT_WORDS, VULGAR_FRACTIONS, Lexicon
 
 
 @dataclass
@@ -23,9 +23,13 @@ class Number:
     scale: int | None       # multiplier of the last scale word, if any
     scale_tok: int | None   # that scale word's token
     year_like: bool         # one plain four-digit token, 1000-2100: a year unless a unit follows
+    fraction: bool = False  # `dos quintos`, `3/4`, `7 1/2`: only a unit, currency or percentage may follow
+    noun_like: bool = False # ends in a noun (`millones`, `cuartos`): `de` may stand before the unit
 
 
 def _word_class(v: Decimal) -> str:
+    if v == 0:
+        return "zero"
     if v >= 100:
         return "hundred"
     if v >= 30:
@@ -101,6 +105,97 @@ def read_small(t: Tokens, k: int, lex: Lexicon, cd: bool, floor: int) -> tuple[D
     return total, j, form
 
 
+_MILLION = 10**6
+# A fraction in digits has a small denominator: `24/7`, `5/2020`, `9/11` are not fractions.
+_MAX_DENOMINATOR = 100
+# Decimals are kept to the warehouse's six places: `1/3` is 0.333333.
+_SIX_PLACES = Decimal("0.000001")
+
+
+def _ratio(numerator: Decimal | int, denominator: int) -> Decimal:
+    return (Decimal(numerator) / Decimal(denominator)).quantize(_SIX_PLACES)
+
+
+def _digit_fraction(t: Tokens, k: int) -> tuple[Decimal, int] | None:
+    """`3/4`, `1/3` or `½` at token k: (value, next token)."""
+    if k >= t.n:
+        return None
+    if t.text[k] in VULGAR_FRACTIONS:
+        n, d = VULGAR_FRACTIONS[t.text[k]]
+        return _ratio(n, d), k + 1
+    if k + 2 >= t.n or t.kind[k] != "num" or t.text[k + 1] != "/" or t.kind[k + 2] != "num":
+        return None
+    if not (t.attached[k + 1] and t.attached[k + 2] and t.text[k].isdigit() and t.text[k + 2].isdigit()):
+        return None
+    n, d = int(t.text[k]), int(t.text[k + 2])
+    if not 1 <= n < d <= _MAX_DENOMINATOR:
+        return None
+    e = k + 3
+    if e < t.n and t.attached[e] and (t.kind[e] == "num" or t.text[e] in "/-‐–"):
+        return None  # `1/3/2020`
+    if k > 0 and t.attached[k] and t.kind[k - 1] != "sym":
+        return None  # `Ley5/20`
+    return _ratio(n, d), e
+
+
+def _read_digit_fraction(t: Tokens, i: int) -> Number | None:
+    """`3/4`, `1/3`, `½`, and a whole number before one: `7 1/2`, `7½`."""
+    frac = _digit_fraction(t, i)
+    if frac is None and t.kind[i] == "num" and t.text[i].isdigit() and i + 1 < t.n and not t.broken[i + 1]:
+        nxt = i + 1
+        if t.attached[nxt] and t.text[nxt] in VULGAR_FRACTIONS or not t.attached[nxt] and t.kind[nxt] == "num":
+            part = _digit_fraction(t, nxt)
+            if part is not None:
+                frac = Decimal(t.text[i]) + part[0], part[1]
+    if frac is None:
+        return None
+    return Number(value=frac[0], start=i, end=frac[1], scale=None, scale_tok=None, year_like=False,
+                  fraction=True, noun_like=True)
+
+
+def _spelled_decimal(t: Tokens, k: int, lex: Lexicon, cd: bool, floor: int) -> tuple[Decimal, int] | None:
+    """`coma dos`, `coma cero cinco`, `con veinte` after a number in words: (fraction, next token).
+
+    `coma` always marks decimals; `con` and `punto` do only before a unit or a percentage
+    (`ocho con veinte por ciento`), since `30 euros con 25` and `punto y medio` mean other things.
+    """
+    mark = t.low[k]
+    if mark not in ("coma", "con", "punto") or not t.joined(k + 1):
+        return None
+    digits, j = "", k + 1
+    while t.joined(j) and t.kind[j] == "word" and t.low[j] in lex.g.number_words:
+        small = read_small(t, j, lex, cd, floor)
+        if small is None or small[2] == "half" or small[0] >= 1000:
+            break
+        digits += str(int(small[0]))
+        j = small[1]
+    if not digits:
+        return None
+    if mark != "coma" and not (t.joined(j) and lex.unit_at(t, j)[1]):
+        return None
+    return Decimal("0." + digits), j
+
+
+def _unit_follows(t: Tokens, k: int, lex: Lexicon) -> bool:
+    """A unit of measure or bare `puntos` at token k: `medio kilo`, `medio punto`."""
+    return t.joined(k) and (bool(lex.unit_at(t, k)[1]) or t.low[k] in BARE_POINTS)
+
+
+def _one_of_something(t: Tokens, k: int, lex: Lexicon) -> bool:
+    """`un`/`una`/`uno` counts one only before a percentage, points or a subunit: `uno por
+    ciento`, `un punto porcentual`, `punto y medio`, `un centavo`. Elsewhere it is an article:
+    `una reunión`, and also `un marco legal`, `un peso importante`, `un metro de distancia`."""
+    if not t.joined(k):
+        return False
+    low = t.low[k]
+    if low in MINOR_UNIT_WORDS:
+        return True
+    unit = lex.unit_at(t, k)[0]
+    if unit is not None:
+        return lex.g.units[unit].dimension in ("percent", "percentage_points")
+    return low in BARE_POINTS and t.joined(k + 2) and t.low[k + 1] == "y" and t.low[k + 2] in ("medio", "media")
+
+
 def read_number(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> Number | None:
     """The number starting at token i: digits, words, or both with scale words.
 
@@ -110,6 +205,9 @@ def read_number(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> Number
     """
     scales = lex.g.scale_words
     low = t.low
+    fraction = _read_digit_fraction(t, i)
+    if fraction is not None:
+        return fraction
 
     def cont(j: int) -> bool:  # token j continues this number's line
         return j < t.n and (j == i or not t.broken[j])
@@ -129,6 +227,15 @@ def read_number(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> Number
             if first and form == "digits" and k == i + 1:
                 raw = t.text[i]
                 year_like = raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100
+            if form in ("words", "indef") and cont(k):
+                decimal = _spelled_decimal(t, k, lex, cd, floor)
+                if decimal is not None:
+                    value, k, form = value + decimal[0], decimal[1], "words"  # `tres coma dos`
+            denominator = lex.g.fraction_words.get(low[k]) if first and form != "half" and cont(k) else None
+            if denominator is not None:
+                # `dos quintos`, `tres cuartos`: a fraction, which only a unit may follow.
+                return Number(value=_ratio(value, denominator), start=i, end=k + 1, scale=None,
+                              scale_tok=None, year_like=False, fraction=True, noun_like=True)
         elif not (first and low[k] == "mil"):
             if first:
                 return None
@@ -159,9 +266,9 @@ def read_number(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> Number
                 cur += Decimal(m) / 2  # `un millón y medio`
                 k += 2
         if first:
-            if form == "half" and last_big is None:
-                return None  # `medio` only counts before a scale: `medio millón`
-            if form == "indef" and not seg_scaled:
+            if form == "half" and last_big is None and not _unit_follows(t, k, lex):
+                return None  # `medio` counts before a scale or a unit: `medio millón`, `medio punto`
+            if form == "indef" and not seg_scaled and not _one_of_something(t, k, lex):
                 return None  # `un`/`una` alone is an article
             first = False
         elif not (seg_scaled or form == "words"):
@@ -173,4 +280,7 @@ def read_number(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> Number
     if k == i:
         return None
     year_like = year_like and k == i + 1  # `2000 millones` is not a year
-    return Number(value=total, start=i, end=k, scale=scale, scale_tok=scale_tok, year_like=year_like)
+    # `20.000.000 de pesetas`: a round number of millions in digits reads as `millones`, with `de`.
+    round_millions = k == i + 1 and t.kind[i] == "num" and total >= _MILLION and total % _MILLION == 0
+    return Number(value=total, start=i, end=k, scale=scale, scale_tok=scale_tok, year_like=year_like,
+                  noun_like=scale is not None or round_millions)

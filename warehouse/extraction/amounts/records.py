@@ -27,6 +27,8 @@ class Amount:
     qualifier: str | None # None or one of QUALIFIERS
     value_high: Decimal | None = None   # upper bound of a range
     unit_inferred: bool = False         # the unit was inferred from context, not written
+    per_value: Decimal | None = None    # a rate's denominator: 100000 in `284 casos por 100.000 habitantes`
+    per_unit: str | None = None         # what it counts, as written: `habitantes`, `minuto`, `acción`
 
 
 @dataclass
@@ -45,6 +47,9 @@ class Figure:
     scale: int | None = None  # the scale word the number ends with (`315 millones`), if any
     borrowed: bool = False    # the unit was taken from a neighbouring figure
     number_start: int = 0     # bare numbers: the number's first token (after any qualifier)
+    per_value: Decimal | None = None  # a rate's denominator (rates.py)
+    per_unit: str | None = None
+    resume: int = 0           # token after everything read, the denominator included
 
 
 # A number that says nothing of what it measures; only context rules may keep it.

@@ -42,6 +42,8 @@ def _to_amount(text: str, t: Tokens, f: Figure, evidence: CurrencyEvidence, coun
         qualifier=f.qualifier,
         value_high=tidy(high) if high is not None else None,
         unit_inferred=inferred,
+        per_value=tidy(f.per_value) if f.per_value is not None else None,
+        per_unit=f.per_unit,
     )
 
 
@@ -66,13 +68,13 @@ def extract_amounts(text: str, *, country: str | None = None) -> list[Amount]:
     lex = lexicon_for(g)
     t = Tokens(text)
     cd = comma_is_decimal(text)
-    starters = g.number_words
+    starters = lex.starters
     figures: list[Figure] = []
     bare: list[Figure] = []
     floor = 0
     k = 0
     while k < t.n:
-        if t.kind[k] == "num" or t.low[k] in starters or t.low[k] == "mil":
+        if t.kind[k] == "num" or t.low[k] in starters:
             figure, resume = read_figure(t, k, lex, cd, floor)
             if figure and cd and _too_precise(figure):
                 # `25,001 dólares`, `1,500 personas` in a text that writes decimal commas: money
@@ -82,7 +84,7 @@ def extract_amounts(text: str, *, country: str | None = None) -> list[Amount]:
                 bare.append(figure)
             elif figure:
                 figures.append(figure)
-                floor = figure.end
+                floor = resume  # past a rate's denominator too: `por 100.000 habitantes` is not a count
             k = max(resume, k + 1)
         else:
             k += 1

@@ -22,19 +22,59 @@ class Suffix:
     extra_minor: Decimal | None = None  # money: `15 dólares y 50 centavos` -> 50
     obj: str | None = None
     end: int = 0
+    multiplier: Decimal = Decimal(1)  # a scale after a code (`60 USD millones`); `tres décimas` = 0.3 pp
+    plus: Decimal = Decimal(0)        # `dos puntos y medio`, `tres kilos y medio`
 
 
 BLOCKED = Suffix(kind="blocked", unit=None)
+# `tres décimas`, `dos centésimas`: parts of a percentage point, as Spanish economic news writes them.
+_TENTHS_OF_A_POINT = {"décima": Decimal("0.1"), "décimas": Decimal("0.1"), "decima": Decimal("0.1"),
+                      "decimas": Decimal("0.1"), "centésima": Decimal("0.01"), "centésimas": Decimal("0.01"),
+                      "centesimas": Decimal("0.01")}
+# Scale words that may follow a currency code or symbol written after the number.
+_SCALES_AFTER_A_CODE = frozenset({"mil", "millón", "millones", "millardo", "millardos", "billón", "billones"})
 
 
 def _minor_part(t: Tokens, e: int, lex: Lexicon, cd: bool, floor: int) -> tuple[Decimal, int] | None:
-    """`y 50 centavos` after a currency word: (50, end)."""
+    """`y 50 centavos` or `con 25` after a currency word: (50, end).
+
+    Without the subunit's name only `con` and one or two digits that end the phrase count
+    (`30 euros con 25.`): `30 euros y 25 personas` are two figures."""
     if not (t.joined(e) and t.low[e] in ("y", "con") and t.joined(e + 1)):
         return None
     small = read_small(t, e + 1, lex, cd, floor)
-    if not small or not t.joined(small[1]) or t.low[small[1]] not in MINOR_UNIT_WORDS:
+    if not small or small[2] == "half" or small[0] >= 100 or small[0] != small[0].to_integral_value():
         return None
-    return small[0], small[1] + 1
+    end = small[1]
+    if t.joined(end) and t.low[end] in MINOR_UNIT_WORDS:
+        return small[0], end + 1
+    bare = t.low[e] == "con" and small[2] == "digits" and len(t.text[e + 1]) <= 2
+    if bare and (not t.joined(end) or (t.kind[end] == "sym" and t.text[end] in ".,;)")):
+        return small[0], end
+    return None
+
+
+def _plus_half(t: Tokens, e: int) -> int:
+    """`dos puntos y medio`, `tres kilos y medio`: the tokens of `y medio` after a unit (0 or 2)."""
+    return 2 if t.joined(e + 1) and t.low[e] == "y" and t.low[e + 1] in ("medio", "media") else 0
+
+
+# Words of weighing before `libras`: `pesa tres libras` is a weight, `cobra tres libras` money.
+_WEIGHING = ("pes", "sobrepes")
+_WEIGHING_REACH = 5
+
+
+def _weighed(t: Tokens, num: Number, e: int) -> bool:
+    """`libras` of weight rather than pounds sterling: a verb or noun of weighing just before
+    the number, `de peso` after it, or ounces in the same text (`tres libras y dos onzas`)."""
+    for k in range(num.start - 1, max(num.start - 1 - _WEIGHING_REACH, -1), -1):
+        if t.broken[k + 1] or (t.kind[k] == "sym" and t.text[k] in ".;"):
+            break
+        if t.kind[k] == "word" and t.low[k].startswith(_WEIGHING):
+            return True
+    if t.joined(e + 1) and t.low[e] == "de" and t.low[e + 1] == "peso":
+        return True
+    return any(w in ("onza", "onzas") for w in t.low[e : e + 12])
 
 
 def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, allow_count: bool = True) -> Suffix | None:
@@ -43,8 +83,8 @@ def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, a
         # `571 mdd`: one word is both the scale and the currency.
         return Suffix("money", None, candidates=g.currency_words[(t.low[num.scale_tok],)], end=num.end)
     j = num.end
-    if num.scale is not None and t.joined(j) and t.low[j] == "de":
-        j += 1  # `millones de dólares`, `millones de personas`
+    if num.noun_like and t.joined(j) and t.low[j] == "de":
+        j += 1  # `millones de dólares`, `millones de personas`, `tres cuartos de milla`
     elif num.scale_tok == num.end - 1 and t.low[num.scale_tok] != "mil":
         # `millón`, `millones`, `centenar` are nouns: what they count follows `de`. In
         # `20 millones listas para enviarse` the word after is not the counted noun.
@@ -57,15 +97,24 @@ def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, a
         return BLOCKED
     unit, n_unit = lex.unit_at(t, j)
     cands, n_cur = lex.currency_at(t, j)
+    if unit and cands and n_unit == n_cur and g.units[unit].dimension == "mass" and not _weighed(t, num, j + n_unit):
+        unit = None  # `tres libras` is money unless something says it is weighed
     if unit and n_unit >= n_cur:
         e = j + n_unit
         dimension = g.units[unit].dimension
         if dimension == "percent":
             return Suffix("percent", "%", obj=object_after(t, e, lex, article=True), end=e)
-        return Suffix("quantity", unit, obj=object_after(t, e, lex), end=e)
+        half = _plus_half(t, e) if num.value == num.value.to_integral_value() else 0
+        return Suffix("quantity", unit, obj=object_after(t, e + half, lex), end=e + half,
+                      plus=Decimal("0.5") if half else Decimal(0))
     if cands:
         e = j + n_cur
         suffix = Suffix("money", None, candidates=cands, end=e)
+        code = tuple(t.text[j:e]) in g.currency_signs
+        if code and num.scale is None and t.joined(e) and t.low[e] in _SCALES_AFTER_A_CODE:
+            scale = Decimal(g.scale_words[t.low[e]])
+            suffix.multiplier, suffix.end = scale, e + 1  # `60 USD millones`, `40 US$ millones`
+            return suffix
         minor = _minor_part(t, e, lex, cd, floor)
         if minor:
             suffix.extra_minor, suffix.end = minor
@@ -78,10 +127,15 @@ def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, a
             if named:
                 cands, e = named, e + 1 + n_named  # `50 centavos de dólar`
         return Suffix("money", None, candidates=cands, minor=True, end=e)
+    if t.low[j] in _TENTHS_OF_A_POINT and not (t.joined(j + 2) and t.low[j + 1] == "de" and t.low[j + 2] not in BARE_POINTS):
+        # `el paro bajó tres décimas`: tenths of a percentage point (`décimas de segundo` are not).
+        e = j + 1 + (2 if t.joined(j + 2) and t.low[j + 1] == "de" else 0)
+        return Suffix("quantity", "pp", end=e, multiplier=_TENTHS_OF_A_POINT[t.low[j]])
     if t.low[j] in BARE_POINTS:
         # Percentage points, items or a change of an index: decided by the sentence in
         # `context.settle_points`, once every percentage of the text is known.
-        return Suffix("quantity", "pp", end=j + 1)
+        half = _plus_half(t, j + 1)
+        return Suffix("quantity", "pp", end=j + 1 + half, plus=Decimal("0.5") if half else Decimal(0))
     if allow_count:
         noun = counted_noun(t, j, lex)
         if noun and not rate_after(t, noun[1]):

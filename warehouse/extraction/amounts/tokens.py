@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 
-# Numbers (`30.000`, `1,5`, `30 000` with thousands spaces), words (letters, then letters or
-# digits: `km2`, `CO2`, `G20`), and any other single character.
+# Numbers (`30.000`, `1,5`, `30 000` with thousands spaces, `0'5` with the wire's apostrophe
+# for a decimal comma), words (letters, then letters or digits: `km2`, `CO2`, `G20`), and any
+# other single character.
 _TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)*)"
+    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:,\d+)?(?!\d)|\d+['\u2019]\d{1,2}(?![\d'\u2019])|\d+(?:[.,]\d+)*)"
     r"|(?P<word>[^\W\d_][^\W_]*)"
     r"|(?P<sym>\S)"
 )

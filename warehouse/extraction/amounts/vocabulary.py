@@ -47,6 +47,8 @@ class FigureGrammar:
     approximate_scales: frozenset[str]          # collective numerals: `treintena`, `centenar`
     change_verb_stems: tuple[str, ...]          # `hasta el` after these is an endpoint
     number_words: dict[str, Decimal]
+    fraction_words: dict[str, int]              # `quintos` -> 5 (`dos quintos`)
+    rate_denominators: dict[str, str]           # `habitante` -> 'person', `minuto` -> 'time' (rates.py)
     qualifiers: dict[tuple[str, ...], str]      # phrase tokens (lowercase) -> qualifier
     count_exclusions: dict[str, str]            # single word -> reason
     labels: dict[tuple[str, ...], str]          # words after which a number is an identifier
@@ -74,7 +76,11 @@ _SHORT_SYMBOL = 3
 # Grammar, not reference data: the subunit of whatever currency is in play, and the sign whose
 # candidate currencies a bare subunit word inherits (centavos of dollars or pesos; céntimos of euros).
 MINOR_UNIT_WORDS = {"centavo": "$", "centavos": "$", "céntimo": "€", "céntimos": "€",
-                    "centimo": "€", "centimos": "€"}
+                    "centimo": "€", "centimos": "€", "penique": "£", "peniques": "£"}
+# Vulgar fraction characters: `7½ millas`, `¾ de litro`.
+VULGAR_FRACTIONS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅕": (1, 5), "⅖": (2, 5),
+                    "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8),
+                    "⅞": (7, 8)}
 # Articles that may sit between a qualifier or range word and the number: `casi el 40 %`,
 # `entre los 100 y los 990 pesos`.
 ARTICLES = frozenset({"el", "la", "los", "las", "un", "una"})
@@ -145,6 +151,8 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
     approximate_scales = frozenset(r["word"].lower() for r in scale_rows if r["approximate"] == "true")
     change_verb_stems = tuple(r["stem"].lower() for r in read_seed("change_verbs", seeds_dir))
     number_words = {r["word"].lower(): Decimal(r["value"]) for r in read_seed("number_words", seeds_dir)}
+    fraction_words = {r["word"].lower(): int(r["denominator"]) for r in read_seed("fraction_words", seeds_dir)}
+    rate_denominators = {r["word"].lower(): r["kind"] for r in read_seed("rate_denominators", seeds_dir)}
     qualifiers = {
         phrase_key(r["phrase"].lower()): r["qualifier"] for r in read_seed("amount_qualifiers", seeds_dir)
     }
@@ -182,10 +190,13 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
         for word in cur.words:
             k = phrase_key(word)
             currency_words[k] = currency_words.get(k, ()) + (cur.code,)
-        for sign in cur.symbols + (cur.code,):
-            k = phrase_key(sign)
-            if cur.code not in currency_signs.get(k, ()):
-                currency_signs[k] = currency_signs.get(k, ()) + (cur.code,)
+        for written in cur.symbols + (cur.code,):
+            # A sign with letters and `$` is typed in any case: `mxn$ 20`, `Us$ 5`.
+            spellings = {written, written.lower(), written.upper()} if "$" in written else {written}
+            for sign in sorted(spellings):
+                k = phrase_key(sign)
+                if cur.code not in currency_signs.get(k, ()):
+                    currency_signs[k] = currency_signs.get(k, ()) + (cur.code,)
 
     stems = {}
     for cur in currencies.values():
@@ -200,6 +211,8 @@ def load_figure_grammar(seeds_dir: Path = SEEDS_DIR) -> FigureGrammar:
         approximate_scales=approximate_scales,
         change_verb_stems=change_verb_stems,
         number_words=number_words,
+        fraction_words=fraction_words,
+        rate_denominators=rate_denominators,
         qualifiers=qualifiers,
         count_exclusions=count_exclusions,
         labels=labels,
@@ -226,6 +239,9 @@ class Lexicon:
         self.not_nouns = {w for w, r in g.count_exclusions.items() if r not in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
         self.adjectives = {w for w, r in g.count_exclusions.items() if r in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
         self.nominal_adjectives = {w for w, r in g.count_exclusions.items() if r == _NOMINAL_ADJECTIVE}
+        self.rate_denominators = g.rate_denominators
+        # Tokens a figure may start at besides digits: number words, `mil`, `punto y medio`, `½`.
+        self.starters = frozenset(g.number_words) | {"mil"} | BARE_POINTS | frozenset(VULGAR_FRACTIONS)
 
     def is_change_word(self, t: Tokens, k: int) -> bool:
         """Token k is a verb or noun of change (`incrementar`, `subió`, `aumento`: seeds/change_verbs.csv)."""
