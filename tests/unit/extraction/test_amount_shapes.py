@@ -145,6 +145,10 @@ RATES = table(
     ("rain_per_square_metre", "cayeron 30 litros por metro cuadrado", [F("30 litros", "quantity", "30", "l", per=("1", "metro cuadrado"))]),
     ("range_per_inhabitants", "entre 3 y 5 muertos por cada 100.000 habitantes", [F("entre 3 y 5 muertos", "count", "3", high="5", per=("100000", "habitantes"))]),
     ("each_one", "cuestan menos de 25 dólares cada uno", [F("menos de 25 dólares", "money", "25", "USD", per=("1", "uno"))]),
+    ("cada_any_noun", "paga cerca de 55 dólares cada recarga", [F("cerca de 55 dólares", "money", "55", "USD", per=("1", "recarga"))]),
+    ("cada_a_number_of_weeks", "se forman 1.200 profesores cada tres semanas", [F("1.200 profesores", "count", "1200", per=("3", "semanas"))]),
+    ("after_the_object_of_a_count", "ocho vasos de agua al día", [F("ocho vasos", "count", "8", per=("1", "día"))]),
+    ("per_listed_person_noun", "3,5 contagios por infectado", [F("3,5 contagios", "count", "3.5", per=("1", "infectado"))]),
 )
 
 NOT_RATES = table(
@@ -156,6 +160,7 @@ NOT_RATES = table(
     ("a_date_after_la", "gastó 5 euros la semana pasada", [F("5 euros", "money", "5", "EUR")]),
     ("percentages_stay_percentages", "crece un 2 % al año", [F("2 %", "percent", "2")]),
     ("a_proportion_is_no_figure", "3 de cada 10 votantes", []),
+    ("a_cause_after_the_object", "cuatro muertes por fentanilo y 2 euros por usar un cajero", [F("cuatro muertes", "count", "4"), F("2 euros", "money", "2", "EUR")]),
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from warehouse.extraction.amounts.counts import cleft_counted_noun
+from warehouse.extraction.amounts.counts import cleft_counted_noun, object_after
 from warehouse.extraction.amounts.numbers import Number, read_number
 from warehouse.extraction.amounts.qualifiers import endpoint_not_limit, qualifier_after, qualifier_before
 from warehouse.extraction.amounts.rates import RATE_KINDS, rate_denominator
@@ -132,6 +132,9 @@ def _finish(t: Tokens, f: Figure, num: Number, lex: Lexicon, cd: bool) -> Figure
     if f.kind in RATE_KINDS and f.unit != "pp":
         after = f.end + (1 + len(f.obj.split()) if f.obj and f.kind != "count" else 0)
         denominator = rate_denominator(t, after, lex, cd, f.kind)
+        if denominator is None and f.kind == "count" and (what := object_after(t, f.end, lex)):
+            # `ocho vasos de agua al día`, `58 muertes de gripe cada millón de habitantes`
+            denominator = rate_denominator(t, f.end + 1 + len(what.split()), lex, cd, f.kind)
         if denominator is not None:
             f.per_value, f.per_unit, f.resume = denominator.value, denominator.unit, denominator.end
     return f

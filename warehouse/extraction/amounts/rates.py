@@ -72,7 +72,7 @@ def rate_denominator(t: Tokens, e: int, lex: Lexicon, cd: bool, kind: str) -> De
         k = e + 1
     else:
         return None
-    return _counted_denominator(t, k, lex, cd) or _single_denominator(t, k, lex)
+    return _counted_denominator(t, k, lex, cd) or _single_denominator(t, k, lex, cada=t.low[k - 1] == "cada")
 
 
 def _priced_per(t: Tokens, k: int, lex: Lexicon) -> Denominator | None:
@@ -106,6 +106,8 @@ def _counted_denominator(t: Tokens, k: int, lex: Lexicon, cd: bool) -> Denominat
     unit, n = lex.unit_at(t, j)
     if unit:
         return Denominator(value, " ".join(t.low[j : j + n]), j + n)
+    if t.joined(j) and lex.rate_denominators.get(t.low[j]) == "time":
+        return Denominator(value, t.low[j], j + 1)  # `cada tres semanas`
     noun = counted_noun(t, j, lex)
     if noun:
         return Denominator(value, noun[0], noun[1])
@@ -123,9 +125,9 @@ def _power_of_ten(value: Decimal) -> bool:
     return value >= 10 and value == value.to_integral_value() and str(int(value)).rstrip("0") == "1"
 
 
-def _single_denominator(t: Tokens, k: int, lex: Lexicon) -> Denominator | None:
-    """`por persona`, `por minuto`, `por litro`, `pesos por dólar`, `cada día`, `cada uno`: a
-    listed noun, a unit or a currency (`condenado por robo` is not a rate)."""
+def _single_denominator(t: Tokens, k: int, lex: Lexicon, *, cada: bool = False) -> Denominator | None:
+    """`por persona`, `por minuto`, `por litro`, `pesos por dólar`, `cada día`: a listed noun, a
+    unit or a currency (`condenado por robo` is not a rate); after `cada`, any noun."""
     if not t.joined(k) or t.kind[k] != "word" or not t.text[k][0].islower():
         return None
     unit, n = lex.unit_at(t, k)
@@ -137,4 +139,6 @@ def _single_denominator(t: Tokens, k: int, lex: Lexicon) -> Denominator | None:
     word = t.low[k]
     if word in lex.rate_denominators:
         return Denominator(Decimal(1), word, k + 1)
+    if cada and t.text[k].isalpha() and word not in lex.not_nouns and word not in lex.g.number_words:
+        return Denominator(Decimal(1), word, k + 1)  # `cada recarga`: `cada` is distributive whatever follows
     return None
