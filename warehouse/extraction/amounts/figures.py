@@ -16,13 +16,13 @@ from warehouse.extraction.amounts.rates import RATE_KINDS, rate_denominator
 from warehouse.extraction.amounts.ranges import read_bare_range, read_hyphen_range, read_range
 from warehouse.extraction.amounts.records import BARE, Figure
 from warehouse.extraction.amounts.suffixes import BLOCKED, Suffix, read_suffix
-from warehouse.extraction.amounts.tokens import Tokens, longest_before
+from warehouse.extraction.amounts.tokens import Tokens
 from warehouse.extraction.amounts.vocabulary import BARE_POINTS, Lexicon
 
 
 def _not_a_figure_here(t: Tokens, num: Number, p: int, kind: str, lex: Lexicon, floor: int) -> bool:
     """Identifiers (`artículo 15 ...`) and years (`en 2020 ...`) that happen to precede a noun."""
-    if kind in ("count", "quantity") and longest_before(lex.g.labels, lex.ml["labels"], t, p, max(floor, 0))[1]:
+    if kind in ("count", "quantity") and lex.before("labels", t, p, max(floor, 0))[1]:
         return True
     if kind == "count" and num.year_like and p > 0 and t.joined(p) and t.low[p - 1] in lex.year_context:
         return True

@@ -4,23 +4,23 @@ it, and `hasta el` after a verb of change, which gives an endpoint rather than a
 
 from __future__ import annotations
 
-from warehouse.extraction.amounts.tokens import Tokens, longest_before
+from warehouse.extraction.amounts.tokens import Tokens
 from warehouse.extraction.amounts.vocabulary import ARTICLES, Lexicon
 
 
 def qualifier_before(t: Tokens, p: int, lex: Lexicon, floor: int) -> tuple[str | None, int]:
     """The qualifier ending before token p (optionally followed by an article): (qualifier, start)."""
-    q, n = longest_before(lex.g.qualifiers, lex.ml["qualifiers"], t, p, floor)
+    q, n = lex.before("qualifiers", t, p, floor)
     if q:
         return q, p - n  # type: ignore[return-value]
     k = p
     if k - 1 > floor and t.low[k - 1] in ARTICLES and t.joined(k):
         k -= 1
-        q, n = longest_before(lex.g.qualifiers, lex.ml["qualifiers"], t, k, floor)
+        q, n = lex.before("qualifiers", t, k, floor)
         if q:
             return q, k - n  # type: ignore[return-value]
     if k - 1 > floor and t.low[k - 1] == "en" and t.joined(k):
-        q, n = longest_before(lex.g.qualifiers, lex.ml["qualifiers"], t, k - 1, floor)
+        q, n = lex.before("qualifiers", t, k - 1, floor)
         if q:
             return q, k - 1 - n  # type: ignore[return-value]  # `al menos en el 43,8 %`
     return None, p

@@ -11,7 +11,7 @@ from warehouse.extraction.amounts.digits import numeral_value
 from warehouse.extraction.amounts.numbers import Number, read_number
 from warehouse.extraction.amounts.records import Figure
 from warehouse.extraction.amounts.suffixes import BLOCKED, Suffix, read_suffix
-from warehouse.extraction.amounts.tokens import Tokens, longest
+from warehouse.extraction.amounts.tokens import Tokens
 from warehouse.extraction.amounts.vocabulary import BARE_POINTS, BARE_RANGE_WORDS, Lexicon
 
 
@@ -44,7 +44,7 @@ def read_range(
     j += 1
     if t.joined(j) and t.low[j] in ("los", "las", "el") and opener == "entre":
         j += 1
-    sign2, n_sign2 = longest(lex.g.currency_signs, lex.ml["currency_signs"], t, j, exact=True)
+    sign2, n_sign2 = lex.at("currency_signs", t, j, exact=True)
     j += n_sign2
     if not t.joined(j):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from warehouse.extraction.amounts.context import borrow_units, settle_points
@@ -11,6 +12,9 @@ from warehouse.extraction.amounts.figures import read_figure
 from warehouse.extraction.amounts.records import BARE, Amount, Figure
 from warehouse.extraction.amounts.tokens import Tokens
 from warehouse.extraction.amounts.vocabulary import lexicon_for, load_figure_grammar
+
+
+_AMBIGUOUS_COMMA = re.compile(r"\d,\d{3}(?!\d)")
 
 
 def _to_amount(text: str, t: Tokens, f: Figure, evidence: CurrencyEvidence, country: str | None) -> Amount | None:
@@ -66,28 +70,28 @@ def extract_amounts(text: str, *, country: str | None = None) -> list[Amount]:
     """
     g = load_figure_grammar()
     lex = lexicon_for(g)
-    t = Tokens(text)
-    cd = comma_is_decimal(text)
+    t = Tokens(text, lex.may_hold_figures)
+    # The convention only decides `d,ddd` (digits.py, rule 6): a text without one needs no count.
+    cd = comma_is_decimal(text) if _AMBIGUOUS_COMMA.search(text) else False
     starters = lex.starters
     figures: list[Figure] = []
     bare: list[Figure] = []
     floor = 0
-    k = 0
-    while k < t.n:
-        if t.kind[k] == "num" or t.low[k] in starters:
-            figure, resume = read_figure(t, k, lex, cd, floor)
-            if figure and cd and _too_precise(figure):
-                # `25,001 dólares`, `1,500 personas` in a text that writes decimal commas: money
-                # has at most cents and a count is whole, so the comma groups thousands here.
-                figure, resume = read_figure(t, k, lex, False, floor)
-            if figure and figure.kind == BARE:
-                bare.append(figure)
-            elif figure:
-                figures.append(figure)
-                floor = resume  # past a rate's denominator too: `por 100.000 habitantes` is not a count
-            k = max(resume, k + 1)
-        else:
-            k += 1
+    resume = 0
+    for k in [k for k, (kind, low) in enumerate(zip(t.kind, t.low)) if kind == "num" or low in starters]:
+        if k < resume:
+            continue
+        figure, resume = read_figure(t, k, lex, cd, floor)
+        if figure and cd and _too_precise(figure):
+            # `25,001 dólares`, `1,500 personas` in a text that writes decimal commas: money
+            # has at most cents and a count is whole, so the comma groups thousands here.
+            figure, resume = read_figure(t, k, lex, False, floor)
+        if figure and figure.kind == BARE:
+            bare.append(figure)
+        elif figure:
+            figures.append(figure)
+            floor = resume  # past a rate's denominator too: `por 100.000 habitantes` is not a count
+        resume = max(resume, k + 1)
     figures = borrow_units(t, figures, bare)
     figures = settle_points(t, figures, lex)
     evidence = CurrencyEvidence(text, figures, g)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from warehouse.extraction.amounts.counts import counted_noun, object_after, rate_after
 from warehouse.extraction.amounts.numbers import Number, read_small
-from warehouse.extraction.amounts.tokens import Tokens, longest
+from warehouse.extraction.amounts.tokens import Tokens
 from warehouse.extraction.amounts.vocabulary import BARE_POINTS, MINOR_UNIT_WORDS, Lexicon
 
 
@@ -74,7 +74,12 @@ def _weighed(t: Tokens, num: Number, e: int) -> bool:
             return True
     if t.joined(e + 1) and t.low[e] == "de" and t.low[e + 1] == "peso":
         return True
-    return any(w in ("onza", "onzas") for w in t.low[e : e + 12])
+    for k in range(e, min(e + _WEIGHING_REACH * 2, t.n)):
+        if t.broken[k]:
+            break
+        if t.low[k] in ("onza", "onzas"):
+            return True
+    return False
 
 
 def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, allow_count: bool = True) -> Suffix | None:
@@ -93,7 +98,7 @@ def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, a
         j += 1  # `del 6, %`: a decimal comma whose digits were lost
     if not t.joined(j):
         return None
-    if longest(g.blocked_phrases, lex.ml["blocked_phrases"], t, j, exact=False)[1]:
+    if lex.at("blocked_phrases", t, j, exact=False)[1]:
         return BLOCKED
     unit, n_unit = lex.unit_at(t, j)
     cands, n_cur = lex.currency_at(t, j)

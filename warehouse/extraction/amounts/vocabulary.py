@@ -230,11 +230,12 @@ class Lexicon:
 
     def __init__(self, g: FigureGrammar) -> None:
         self.g = g
-        self.ml = {
-            name: max((len(k) for k in getattr(g, name)), default=0)
-            for name in ("qualifiers", "labels", "blocked_phrases", "unit_exact", "unit_folded",
-                         "currency_words", "currency_signs")
-        }
+        tables = ("qualifiers", "labels", "blocked_phrases", "unit_exact", "unit_folded",
+                  "currency_words", "currency_signs")
+        self.ml = {name: max((len(k) for k in getattr(g, name)), default=0) for name in tables}
+        # First and last tokens of each table's phrases: most tokens start or end none of them.
+        self.firsts = {name: frozenset(k[0] for k in getattr(g, name) if k) for name in tables}
+        self.lasts = {name: frozenset(k[-1] for k in getattr(g, name) if k) for name in tables}
         self.year_context = {w for w, r in g.count_exclusions.items() if r in _YEAR_CONTEXT}
         self.not_nouns = {w for w, r in g.count_exclusions.items() if r not in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
         self.adjectives = {w for w, r in g.count_exclusions.items() if r in (_ADJECTIVE, _NOMINAL_ADJECTIVE)}
@@ -242,23 +243,56 @@ class Lexicon:
         self.rate_denominators = g.rate_denominators
         # Tokens a figure may start at besides digits: number words, `mil`, `punto y medio`, `½`.
         self.starters = frozenset(g.number_words) | {"mil"} | BARE_POINTS | frozenset(VULGAR_FRACTIONS)
+        # What `may_hold_figures` looks for in a line without digits: a number word, or one of
+        # the words that are numbers only before a few others (`un millón`, `medio kilo`).
+        self._strong = (frozenset(g.number_words) | {"mil"}) - _WEAK_STARTERS
+        unit_firsts = {k[0].lower() for k in g.unit_folded} | {k[0].lower() for k in g.unit_exact}
+        after_weak = (set(g.scale_words) | set(g.fraction_words) | set(MINOR_UNIT_WORDS) | unit_firsts
+                      | BARE_POINTS | {"coma", "con", "por", "y"})
+        self._weak_pairs = frozenset((w, a) for w in _WEAK_STARTERS for a in after_weak)
+
+    def may_hold_figures(self, line: str) -> bool:
+        """A line that may hold a figure: a digit or fraction character, a number word, or `un`,
+        `medio`, `punto` before a word that makes them numbers. A cheap superset: what it lets
+        through, the grammar reads."""
+        if _FIGURE_CHARACTER.search(line):
+            return True
+        words = _NOT_WORD.split(line.lower())
+        if not self._strong.isdisjoint(words):
+            return True
+        return not _WEAK_STARTERS.isdisjoint(words) and not self._weak_pairs.isdisjoint(zip(words, words[1:]))
 
     def is_change_word(self, t: Tokens, k: int) -> bool:
         """Token k is a verb or noun of change (`incrementar`, `subió`, `aumento`: seeds/change_verbs.csv)."""
         return t.kind[k] == "word" and t.low[k].startswith(self.g.change_verb_stems)
 
+    def at(self, name: str, t: Tokens, i: int, exact: bool) -> tuple[object, int]:
+        """The longest phrase of table `name` starting at token i: (value, token count)."""
+        return longest(getattr(self.g, name), self.ml[name], t, i, exact, self.firsts[name])
+
+    def before(self, name: str, t: Tokens, i: int, floor: int, exact: bool = False) -> tuple[object, int]:
+        """The longest phrase of table `name` ending just before token i, not below `floor`."""
+        return longest_before(getattr(self.g, name), self.ml[name], t, i, floor, exact, self.lasts[name])
+
     def unit_at(self, t: Tokens, i: int) -> tuple[str | None, int]:
-        u1, n1 = longest(self.g.unit_exact, self.ml["unit_exact"], t, i, exact=True)
-        u2, n2 = longest(self.g.unit_folded, self.ml["unit_folded"], t, i, exact=False)
-        return (u1, n1) if n1 >= n2 else (u2, n2)
+        u1, n1 = self.at("unit_exact", t, i, exact=True)
+        u2, n2 = self.at("unit_folded", t, i, exact=False)
+        return (u1, n1) if n1 >= n2 else (u2, n2)  # type: ignore[return-value]
 
     def currency_at(self, t: Tokens, i: int) -> tuple[tuple[str, ...] | None, int]:
-        c1, n1 = longest(self.g.currency_words, self.ml["currency_words"], t, i, exact=False)
-        c2, n2 = longest(self.g.currency_signs, self.ml["currency_signs"], t, i, exact=True)
-        return (c1, n1) if n1 >= n2 else (c2, n2)
+        c1, n1 = self.at("currency_words", t, i, exact=False)
+        c2, n2 = self.at("currency_signs", t, i, exact=True)
+        return (c1, n1) if n1 >= n2 else (c2, n2)  # type: ignore[return-value]
 
     def sign_before(self, t: Tokens, i: int, floor: int) -> tuple[tuple[str, ...] | None, int]:
-        return longest_before(self.g.currency_signs, self.ml["currency_signs"], t, i, floor, exact=True)
+        return self.before("currency_signs", t, i, floor, exact=True)  # type: ignore[return-value]
+
+
+# Words in most lines of news that start a figure only before a few words (`un millón`, `medio
+# kilo`, `punto y medio`).
+_WEAK_STARTERS = frozenset({"un", "una", "uno", "medio", "media", "punto", "puntos"})
+_FIGURE_CHARACTER = re.compile("[\\d" + "".join(VULGAR_FRACTIONS) + "]")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=None)
