@@ -86,6 +86,7 @@ CURRENCIES = table(
     ("euros_con_cents", "el menú sale a 30 euros con 25.", [F("30 euros con 25", "money", "30.25", "EUR")]),
     ("code_before_the_scale", "recaudó 60 USD millones y 3 EUR millones", [F("60 USD millones", "money", "60000000", "USD"), F("3 EUR millones", "money", "3000000", "EUR")]),
     ("round_millions_in_digits_with_de", "valía 20.000.000 de pesetas", [F("20.000.000 de pesetas", "money", "20000000", "ESP")]),
+    ("dirhams_and_bitcoins", "50 dírhams y 5 bitcoins", [F("50 dírhams", "money", "50", "AED"), F("5 bitcoins", "money", "5", "XBT")]),
 )
 
 UNITS = table(
@@ -99,6 +100,7 @@ UNITS = table(
     ("fahrenheit", "marcó 90 grados Fahrenheit", [F("90 grados Fahrenheit", "quantity", "90", "°F")]),
     ("and_a_half_after_a_unit", "pesaba 12 kilos y medio", [F("12 kilos y medio", "quantity", "12.5", "kg")]),
     ("yards", "a 40 yardas", [F("40 yardas", "quantity", "40", "yd")]),
+    ("one_unit_and_a_half", "a un kilómetro y medio", [F("un kilómetro y medio", "quantity", "1.5", "km")]),
 )
 
 WIRE_COPY = table(
@@ -122,6 +124,7 @@ NOT_WIRE_FIGURES = [
     pytest.param("ganó en tres décimas de segundo", id="tenths_of_a_second"),
     pytest.param("fue un punto de inflexión", id="un_punto_alone"),
     pytest.param("un marco legal y un peso importante", id="un_before_a_currency_word_is_an_article"),
+    pytest.param("vive a un metro de la estación", id="un_before_a_unit_alone_is_an_article"),
 ]
 
 RATES = table(

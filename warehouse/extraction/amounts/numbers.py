@@ -190,9 +190,11 @@ def _one_of_something(t: Tokens, k: int, lex: Lexicon) -> bool:
     low = t.low[k]
     if low in MINOR_UNIT_WORDS:
         return True
-    unit = lex.unit_at(t, k)[0]
+    unit, n = lex.unit_at(t, k)
     if unit is not None:
-        return lex.g.units[unit].dimension in ("percent", "percentage_points")
+        # `un kilómetro y medio` is 1.5 km; `un metro` alone is as often the subway as a length.
+        and_a_half = t.joined(k + n + 1) and t.low[k + n] == "y" and t.low[k + n + 1] in ("medio", "media")
+        return lex.g.units[unit].dimension in ("percent", "percentage_points") or and_a_half
     return low in BARE_POINTS and t.joined(k + 2) and t.low[k + 1] == "y" and t.low[k + 2] in ("medio", "media")
 
 
