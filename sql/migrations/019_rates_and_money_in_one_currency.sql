@@ -6,6 +6,9 @@
 -- every figure that is not a rate; sums of counts or money leave rows with a per_value out.
 alter table amounts add column per_value decimal(38, 6);
 alter table amounts add column per_unit varchar;           -- `habitantes`, `minuto`, `acción`, as written
+-- A figure in parentheses right after one of its kind converts it (`4.000 millones de dólares (3.400
+-- millones de euros)`): true here, and sums leave it out so the amount counts once.
+alter table amounts add column restates boolean;
 
 -- Money at the ECB euro reference rate of the article's date (the run date when undated).
 alter table amounts add column value_eur decimal(38, 6);

@@ -14,6 +14,7 @@ select distinct
     n.qualifier,
     n.per_value,
     n.per_unit,
+    n.restates,
     n.value_eur,
     n.value_usd,
     e.entity_id,

@@ -24,6 +24,7 @@ select
     n.unit_inferred,
     n.per_value,            -- a rate's denominator (`por 100.000 habitantes`); null for other figures
     n.per_unit,
+    n.restates,             -- converts the figure before it: `(3.400 millones de euros)`
     n.value_eur,            -- money at the ECB rate of the article's date (see rate_date, rate_note)
     n.value_usd,
     n.rate_date,

@@ -33,6 +33,7 @@ select
     ae.entity_name,
     ae.entity_label,
     arg_min(ae.text, (s.loaded_at, s.source_path, s.source_position)) as text,
+    arg_min(ae.restates, (s.loaded_at, s.source_path, s.source_position)) as restates,
     arg_min(ae.value_eur, (s.loaded_at, s.source_path, s.source_position)) as value_eur,
     arg_min(ae.value_usd, (s.loaded_at, s.source_path, s.source_position)) as value_usd,
     min(ae.published_date) as published_date,

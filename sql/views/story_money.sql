@@ -1,6 +1,6 @@
 -- Money reported in each story, in euros and dollars, each statement once however often the story
--- was re-sent (story_amounts). Rates are left out and ranges count their lower bound, as in
--- story_money_by_entity; figures without an ECB rate are counted, not summed.
+-- was re-sent (story_amounts). Rates and conversions in parentheses are left out and ranges count
+-- their lower bound, as in story_money_by_entity; figures without an ECB rate are counted, not summed.
 create or replace view story_money as
 select
     m.story_id,
@@ -13,5 +13,5 @@ select
     min(m.published_date) as first_reported
 from story_amounts as m
 join stories as s using (story_id)
-where m.kind = 'money' and m.per_value is null
+where m.kind = 'money' and m.per_value is null and m.restates is not true
 group by m.story_id, s.first_title;

@@ -125,12 +125,12 @@ def test_extract_contract_streams_one_line_per_record_in_order(sample_articles):
     assert {k: money[k] for k in ("kind", "value", "unit", "qualifier")} == \
         {"kind": "money", "value": "30000000000", "unit": "USD", "qualifier": "approx"}
     first_fields = {"start", "end", "text", "kind", "value", "unit", "object", "qualifier"}
-    added_fields = {"value_high", "unit_inferred", "per_value", "per_unit", "value_eur", "value_usd",
+    added_fields = {"value_high", "unit_inferred", "per_value", "per_unit", "restates", "value_eur", "value_usd",
                     "rate_date", "rate_source", "rate_note"}
     assert set(money) == first_fields | added_fields  # additive: the first fields keep their meaning
     # No `date` in the record: converted at the run date, and the note says so.
     assert money["value_usd"] == "30000000000" and money["rate_note"].startswith("undated article")
-    assert all(set(a) >= first_fields | {"value_high", "unit_inferred", "per_value", "per_unit"}
+    assert all(set(a) >= first_fields | {"value_high", "unit_inferred", "per_value", "per_unit", "restates"}
                for line in lines for a in line["amounts"])
 
 

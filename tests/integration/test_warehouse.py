@@ -72,7 +72,7 @@ def warehouse_before(tmp_path, version: int):
 
 
 # Fact columns added by migrations 015 (paragraph_no) and 019 (rates, money in one currency).
-LATER_FACT_COLUMNS = ("paragraph_no", "per_value", "per_unit", "value_eur", "value_usd", "rate_date",
+LATER_FACT_COLUMNS = ("paragraph_no", "per_value", "per_unit", "restates", "value_eur", "value_usd", "rate_date",
                       "rate_source", "rate_note", "rate_at_run_date")
 
 
@@ -489,7 +489,8 @@ def test_money_is_stored_in_euros_and_dollars_at_the_article_date(engine, nlp):
     dollar = make_article(title="Pago", published=date(2020, 1, 6), source_path="x.txt", position=1,
                           body="La empresa pagó 100 dólares por cada tonelada y 100 dólares de multa.")
     undated = make_article(title="Sin fecha", published=None, source_path="x.txt", position=2,
-                           body="El proyecto costará 5.000 millones de pesos colombianos y 300 euros.")
+                           body="El proyecto costará 5.000 millones de pesos colombianos y 300 euros (unos "
+                                "330 dólares).")
     articles = [peseta, dollar, undated]
     extractions = list(extract_texts([(a.article_id, a.body) for a in articles], nlp=nlp))
     load.load_batch(engine, sample_batch(articles, extractions, deliveries=[], files=[]))
@@ -505,11 +506,13 @@ def test_money_is_stored_in_euros_and_dollars_at_the_article_date(engine, nlp):
     assert cop[:3] == ("5.000 millones de pesos colombianos", None, None)
     assert "no ECB reference rate for COP" in cop[5] and "undated article" in cop[5] and cop[6] is True
     assert eur[1] == Decimal("300") and eur[6] is True and eur[3] is not None
+    assert scalar(engine, "select count(*) from amounts where restates") == 1  # `(unos 330 dólares)`
     # Every money row has a euro value wherever a rate exists (here: all but the pesos).
     assert scalar(engine, "select count(*) from amounts where kind = 'money' and value_eur is null") == 1
     placement.place_pending_stories(engine)
     db.refresh_views(engine)
-    # The per-story total leaves the rate (100 dólares por tonelada) out and counts the pesos apart.
+    # The per-story total leaves the rate (100 dólares por tonelada) and the conversion in
+    # parentheses out, and counts the pesos apart.
     totals = rows(engine, "select total_eur, figures, figures_without_rate from story_money order by total_eur")
     assert (Decimal("89.333572"), 1, 0) in totals and (Decimal("480809683.507026"), 1, 0) in totals
     assert (Decimal("300"), 2, 1) in totals

@@ -38,7 +38,7 @@ def contract_amount(amount: Amount, published: date | None, run_day: date) -> di
               "value": decimal_string(amount.value), "unit": amount.unit, "object": amount.object,
               "qualifier": amount.qualifier, "value_high": _decimal_or_none(amount.value_high),
               "unit_inferred": amount.unit_inferred, "per_value": _decimal_or_none(amount.per_value),
-              "per_unit": amount.per_unit}
+              "per_unit": amount.per_unit, "restates": amount.restates}
     if amount.kind == "money" and amount.unit is not None:
         c = convert_money(amount.unit, amount.value, published or run_day, undated=published is None)
         record |= {"value_eur": _decimal_or_none(c.value_eur), "value_usd": _decimal_or_none(c.value_usd),

@@ -119,7 +119,7 @@ _SCHEMAS = {
         ("value", pa.decimal128(38, 6)), ("value_high", pa.decimal128(38, 6)), ("unit", pa.string()),
         ("object", pa.string()), ("qualifier", pa.string()), ("unit_inferred", pa.bool_()),
         ("sentence_no", pa.int32()), ("extractor_version", pa.string()), ("paragraph_no", pa.int32()),
-        ("per_value", pa.decimal128(38, 6)), ("per_unit", pa.string()),
+        ("per_value", pa.decimal128(38, 6)), ("per_unit", pa.string()), ("restates", pa.bool_()),
         ("value_eur", pa.decimal128(38, 6)), ("value_usd", pa.decimal128(38, 6)), ("rate_date", pa.date32()),
         ("rate_source", pa.string()), ("rate_note", pa.string()), ("rate_at_run_date", pa.bool_()),
     ]),
@@ -215,7 +215,7 @@ def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extra
             "unit": amount.unit, "object": amount.object, "qualifier": amount.qualifier,
             "unit_inferred": amount.unit_inferred, "sentence_no": sentence,
             "extractor_version": version, "paragraph_no": paragraph_at(paragraphs, amount.start),
-            "per_value": _exact(amount.per_value), "per_unit": amount.per_unit,
+            "per_value": _exact(amount.per_value), "per_unit": amount.per_unit, "restates": amount.restates,
             **_money_columns(amount, published, run_day),
         })
 

@@ -182,3 +182,11 @@ def test_the_denominator_of_a_rate_is_not_counted_again():
     # `por 100.000 habitantes` was stored as a count of 100,000 `habitantes` before rates.
     assert [a.text for a in extract_amounts("284 casos por 100.000 habitantes y 5 muertos por cada 1.000 pacientes")] == [
         "284 casos", "5 muertos"]
+
+
+def test_a_conversion_in_parentheses_restates_the_figure_before_it():
+    found = extract_amounts("invertirá 4.000 millones de dólares (3.400 millones de euros) y 100 millas "
+                            "(160 kilómetros); 5 euros (el 20 %) y 3 dólares (y 2 euros)")
+    assert [(a.text, a.restates) for a in found] == [
+        ("4.000 millones de dólares", False), ("3.400 millones de euros", True), ("100 millas", False),
+        ("160 kilómetros", True), ("5 euros", False), ("20 %", False), ("3 dólares", False), ("2 euros", False)]

@@ -192,3 +192,15 @@ def _sentence(t: Tokens, k: int) -> tuple[int, int]:
     while hi < t.n and not (hi > k and t.broken[hi]) and not (t.kind[hi] == "sym" and t.text[hi] in _SENTENCE_ENDS):
         hi += 1
     return lo, hi
+
+
+def mark_restatements(t: Tokens, figures: list[Figure]) -> list[Figure]:
+    """`4.000 millones de dólares (3.400 millones de euros)`, `100 millas (160 kilómetros)`: a
+    figure that opens a parenthesis right after a figure of the same kind restates it in another
+    unit. It is kept (it is what the text says) and marked, so that sums count the amount once."""
+    for prev, f in zip(figures, figures[1:]):
+        k = f.start - 1
+        if (f.kind == prev.kind and f.kind in ("money", "quantity") and k >= 0 and t.text[k] == "("
+                and prev.end == k and not t.broken[k] and f.end < t.n and t.text[f.end] == ")"):
+            f.restates = True
+    return figures

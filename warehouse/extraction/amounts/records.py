@@ -29,6 +29,8 @@ class Amount:
     unit_inferred: bool = False         # the unit was inferred from context, not written
     per_value: Decimal | None = None    # a rate's denominator: 100000 in `284 casos por 100.000 habitantes`
     per_unit: str | None = None         # what it counts, as written: `habitantes`, `minuto`, `acción`
+    restates: bool = False              # in parentheses right after a figure of its kind, which it converts:
+                                        # `4.000 millones de dólares (3.400 millones de euros)`
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Figure:
     per_value: Decimal | None = None  # a rate's denominator (rates.py)
     per_unit: str | None = None
     resume: int = 0           # token after everything read, the denominator included
+    restates: bool = False    # converts the figure just before it (context.mark_restatements)
 
 
 # A number that says nothing of what it measures; only context rules may keep it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from warehouse.extraction.amounts.context import borrow_units, settle_points
+from warehouse.extraction.amounts.context import borrow_units, mark_restatements, settle_points
 from warehouse.extraction.amounts.currencies import CurrencyEvidence
 from warehouse.extraction.amounts.digits import comma_is_decimal, tidy
 from warehouse.extraction.amounts.figures import read_figure
@@ -48,6 +48,7 @@ def _to_amount(text: str, t: Tokens, f: Figure, evidence: CurrencyEvidence, coun
         unit_inferred=inferred,
         per_value=tidy(f.per_value) if f.per_value is not None else None,
         per_unit=f.per_unit,
+        restates=f.restates,
     )
 
 
@@ -93,7 +94,7 @@ def extract_amounts(text: str, *, country: str | None = None) -> list[Amount]:
             floor = resume  # past a rate's denominator too: `por 100.000 habitantes` is not a count
         resume = max(resume, k + 1)
     figures = borrow_units(t, figures, bare)
-    figures = settle_points(t, figures, lex)
+    figures = mark_restatements(t, settle_points(t, figures, lex))
     evidence = CurrencyEvidence(text, figures, g)
     country = country.upper() if country else None
     amounts = (_to_amount(text, t, f, evidence, country) for f in figures)
