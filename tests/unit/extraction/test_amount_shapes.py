@@ -62,9 +62,22 @@ NEGATIVE_VALUES = table(
     ("temperature", "mañana hará -5 grados centígrados", [F("-5 grados centígrados", "quantity", "-5", "°C")]),
 )
 
+MORE_SHAPES = table(
+    ("range_with_indefinite_articles_after_a_change_verb", "las tarifas subirán de un 3 a un 6 por ciento",
+     [F("de un 3 a un 6 por ciento", "percent", "3", high="6")]),
+    ("negative_money_result", "un beneficio de -45 millones de euros", [F("-45 millones de euros", "money", "-45000000", "EUR")]),
+    ("a_fraction_of_a_scale", "pagó un cuarto de millón de euros", [F("un cuarto de millón de euros", "money", "250000", "EUR")]),
+    ("degrees_in_a_sentence_about_temperature", "la temperatura llegará a 38 grados", [F("38 grados", "quantity", "38", "°C")]),
+    ("degrees_below_zero", "Teruel amaneció a siete grados bajo cero", [F("siete grados bajo cero", "quantity", "-7", "°C")]),
+    ("menos_before_degrees", "el termómetro bajó a menos tres grados", [F("menos tres grados", "quantity", "-3", "°C")]),
+    ("m_for_millions_before_a_sign", "una ampliación de 300 M€ y otra de 20 MM$", [F("300 M€", "money", "300000000", "EUR"), F("20 MM$", "money", "20000000", "USD")]),
+    ("litres_per_100_km", "un consumo de 5,2 l/100 km", [F("5,2 l", "quantity", "5.2", "l", per=("100", "km"))]),
+)
+
 NOT_NEGATIVE = table(
     ("dash_between_words", "el saldo fue-30 % menor", []),
     ("list_dash_before_money", "- 200 euros de multa", [F("200 euros", "money", "200", "EUR")]),
+    ("dash_at_the_start_of_a_line", "-200 euros de multa", [F("200 euros", "money", "200", "EUR")]),
     ("hyphenated_range_stays_a_range", "entre 70-80 % de los casos", [F("70-80 %", "percent", "70", high="80")]),
 )
 
@@ -167,7 +180,7 @@ NOT_RATES = table(
 )
 
 
-@pytest.mark.parametrize("text, expected", SPELLED_DECIMALS + FRACTIONS + NEGATIVE_VALUES + NOT_NEGATIVE
+@pytest.mark.parametrize("text, expected", SPELLED_DECIMALS + FRACTIONS + NEGATIVE_VALUES + MORE_SHAPES + NOT_NEGATIVE
                          + CURRENCIES + UNITS + WIRE_COPY + RATES + NOT_RATES)
 def test_shape(text, expected):
     assert observed(text) == expected

@@ -86,6 +86,8 @@ def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[
     value = num.value * suffix.multiplier + suffix.plus
     if _minus_before(t, i, n_sign, q_start) and suffix.kind in _SIGNED_KINDS:
         value, q_start = -value, q_start - 1  # `cayó -0,4 por cien`, `-5 °C`
+    elif suffix.unit == "°C" and q_start == i and i > 0 and t.low[i - 1] == "menos" and t.joined(i) and value > 0:
+        value, q_start = -value, i - 1        # `marcó menos dos grados`
     figure = Figure(
         start=q_start, end=suffix.end, kind=suffix.kind, value=value, value_high=None,
         unit=suffix.unit, candidates=suffix.candidates, minor=suffix.minor,
@@ -95,16 +97,17 @@ def read_figure(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> tuple[
     return _resumed(_finish(t, figure, num, lex, cd))
 
 
-# A change or a temperature can be below zero; a count cannot, and `-200 euros` is a list dash.
-_SIGNED_KINDS = ("percent", "quantity")
+# A change, a result or a temperature can be below zero; a count cannot.
+_SIGNED_KINDS = ("percent", "quantity", "money")
 _MINUS = frozenset("-−–")
 
 
 def _minus_before(t: Tokens, i: int, n_sign: int, q_start: int) -> bool:
-    """A minus sign glued to the number and to nothing before it but a bracket: `-0,4 %`, `(-3 °C)`."""
+    """A minus sign glued to the number and to nothing before it but a bracket: `-0,4 %`, `(-3 °C)`,
+    `un resultado de -120 millones de euros`. At the start of a line it is a list dash."""
     k = i - 1
-    return (n_sign == 0 and q_start == i and k >= 0 and t.text[k] in _MINUS and t.attached[i]
-            and not t.broken[i] and (k == 0 or not t.attached[k] or t.text[k - 1] in "(["))
+    return (n_sign == 0 and q_start == i and k >= 1 and t.text[k] in _MINUS and t.attached[i]
+            and not t.broken[i] and not t.broken[k] and (not t.attached[k] or t.text[k - 1] in "(["))
 
 
 def _resumed(f: Figure) -> tuple[Figure, int]:

@@ -235,8 +235,14 @@ def read_number(t: Tokens, i: int, lex: Lexicon, cd: bool, floor: int) -> Number
                     value, k, form = value + decimal[0], decimal[1], "words"  # `tres coma dos`
             denominator = lex.g.fraction_words.get(low[k]) if first and form != "half" and cont(k) else None
             if denominator is not None:
-                # `dos quintos`, `tres cuartos`: a fraction, which only a unit may follow.
-                return Number(value=_ratio(value, denominator), start=i, end=k + 1, scale=None,
+                # `dos quintos`, `tres cuartos`: a fraction, which only a unit may follow; of a
+                # scale (`un cuarto de millón`) it is a number like any other.
+                j = k + 1
+                big = scales.get(low[j + 1]) if cont(j + 1) and low[j] == "de" else None
+                if big is not None and big >= _MILLION:
+                    return Number(value=value * big / denominator, start=i, end=j + 2, scale=big,
+                                  scale_tok=j + 1, year_like=False, noun_like=True)
+                return Number(value=_ratio(value, denominator), start=i, end=j, scale=None,
                               scale_tok=None, year_like=False, fraction=True, noun_like=True)
         elif not (first and low[k] == "mil"):
             if first:

@@ -24,7 +24,10 @@ def read_range(
 ) -> Figure | None:
     """`entre 10 y 15 millones de euros`, `de 10 a 15 %`, `del 10 al 15 %`: one figure, two bounds."""
     k = p - 1
-    if k > floor and t.low[k] in ("los", "las", "el") and t.joined(p):
+    # `de un 5 a un 8 %`: with an indefinite article the bounds are a range even after a verb of
+    # change (`subirán de un 5 a un 8 %`); `pasó del 4 % al 5 %` is a change.
+    indefinite = k > floor and t.low[k] in ("un", "una") and t.joined(p)
+    if k > floor and t.low[k] in ("los", "las", "el", "un", "una") and t.joined(p):
         k -= 1
     if k < floor or not t.joined(k + 1):
         return None
@@ -33,7 +36,7 @@ def read_range(
     connectors = {"entre": ("y", "e", "a", "al"), "de": ("a",), "del": ("al",)}.get(opener)
     if not connectors:
         return None
-    if opener != "entre" and k > floor and t.joined(k) and lex.is_change_word(t, k - 1):
+    if opener != "entre" and not indefinite and k > floor and t.joined(k) and lex.is_change_word(t, k - 1):
         return None  # `pasó de 4,1 % a 5,2 %`: a change, two figures (see `context.py`, transitions)
     first = read_suffix(t, num1, lex, cd, floor, allow_count=False)
     if first is BLOCKED:
@@ -43,6 +46,8 @@ def read_range(
         return None
     j += 1
     if t.joined(j) and t.low[j] in ("los", "las", "el") and opener == "entre":
+        j += 1
+    elif indefinite and t.joined(j) and t.low[j] in ("un", "una"):
         j += 1
     sign2, n_sign2 = lex.at("currency_signs", t, j, exact=True)
     j += n_sign2

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from warehouse.extraction.amounts.counts import counted_noun
+from warehouse.extraction.amounts.digits import numeral_value
 from warehouse.extraction.amounts.numbers import read_number
 from warehouse.extraction.amounts.tokens import Tokens
 from warehouse.extraction.amounts.vocabulary import Lexicon
@@ -48,6 +49,10 @@ class Denominator:
 
 def rate_denominator(t: Tokens, e: int, lex: Lexicon, cd: bool, kind: str) -> Denominator | None:
     """The denominator that starts at token e (just after a figure of `kind`), if it is a rate."""
+    if t.joined(e + 2) and t.text[e] == "/" and t.attached[e] and t.attached[e + 1] and t.kind[e + 1] == "num":
+        value = numeral_value(t.text[e + 1], comma_decimal=cd)  # `4,8 l/100 km`
+        unit, n = lex.unit_at(t, e + 2)
+        return Denominator(value, " ".join(t.low[e + 2 : e + 2 + n]), e + 2 + n) if value and unit else None
     if not t.joined(e) or t.kind[e] != "word":
         return None
     low = t.low[e]

@@ -31,6 +31,26 @@ BLOCKED = Suffix(kind="blocked", unit=None)
 _TENTHS_OF_A_POINT = {"décima": Decimal("0.1"), "décimas": Decimal("0.1"), "decima": Decimal("0.1"),
                       "decimas": Decimal("0.1"), "centésima": Decimal("0.01"), "centésimas": Decimal("0.01"),
                       "centesimas": Decimal("0.01")}
+_MILLION_LETTERS = frozenset({"M", "MM"})
+_DEGREES = frozenset({"grado", "grados", "º", "°"})
+# Words that make bare `grados` a temperature when they are in the sentence.
+_TEMPERATURE_CUES = ("temperatur", "termómetr", "termometr", "calor", "frío", "frio", "máxima", "mínima",
+                     "maxima", "minima", "fiebre", "helada", "bochorno", "canícula", "canicula", "ola de")
+_TEMPERATURE_REACH = 15
+
+
+def _about_temperature(t: Tokens, start: int, j: int) -> bool:
+    """The sentence around a number of `grados` speaks of temperature (or says `bajo cero`)."""
+    if t.joined(j + 2) and t.low[j + 1] in ("bajo", "sobre") and t.low[j + 2] == "cero":
+        return True
+    lo, hi = start, j
+    while lo > 0 and start - lo < _TEMPERATURE_REACH and not t.broken[lo] and t.text[lo - 1] not in ".;!?":
+        lo -= 1
+    while hi + 1 < t.n and hi - j < _TEMPERATURE_REACH and not t.broken[hi + 1] and t.text[hi + 1] not in ".;!?":
+        hi += 1
+    return any(t.low[k].startswith(_TEMPERATURE_CUES) for k in range(lo, hi + 1))
+
+
 # Scale words that may follow a currency code or symbol written after the number.
 _SCALES_AFTER_A_CODE = frozenset({"mil", "millón", "millones", "millardo", "millardos", "billón", "billones"})
 
@@ -100,6 +120,11 @@ def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, a
         return None
     if lex.at("blocked_phrases", t, j, exact=False)[1]:
         return BLOCKED
+    if t.text[j] in _MILLION_LETTERS and t.joined(j + 1) and t.attached[j + 1]:
+        signed, n_signed = lex.at("currency_signs", t, j + 1, exact=True)
+        if signed:  # `300 M€`, `20 MM$`: M for millions, glued to the sign
+            return Suffix("money", None, candidates=signed, end=j + 1 + n_signed,  # type: ignore[arg-type]
+                          multiplier=Decimal(10**6))
     unit, n_unit = lex.unit_at(t, j)
     cands, n_cur = lex.currency_at(t, j)
     if unit and cands and n_unit == n_cur and g.units[unit].dimension == "mass" and not _weighed(t, num, j + n_unit):
@@ -132,6 +157,13 @@ def read_suffix(t: Tokens, num: Number, lex: Lexicon, cd: bool, floor: int, *, a
             if named:
                 cands, e = named, e + 1 + n_named  # `50 centavos de dólar`
         return Suffix("money", None, candidates=cands, minor=True, end=e)
+    if t.low[j] in _DEGREES and _about_temperature(t, num.start, j):
+        # `hasta 40 grados`, `cinco grados bajo cero`: degrees of temperature when the sentence
+        # speaks of it (`6 grados` of an earthquake or `tres grados` of a burn are not).
+        e = j + 1
+        below = t.joined(e + 1) and t.low[e] in ("bajo", "sobre") and t.low[e + 1] == "cero"
+        return Suffix("quantity", "°C", end=e + 2 if below else e,
+                      multiplier=Decimal(-1) if below and t.low[e] == "bajo" else Decimal(1))
     if t.low[j] in _TENTHS_OF_A_POINT and not (t.joined(j + 2) and t.low[j + 1] == "de" and t.low[j + 2] not in BARE_POINTS):
         # `el paro bajó tres décimas`: tenths of a percentage point (`décimas de segundo` are not).
         e = j + 1 + (2 if t.joined(j + 2) and t.low[j + 1] == "de" else 0)
