@@ -13,7 +13,8 @@ A denominator is, after `por`, `por cada`, `cada` or `a`/`al`/`a la`:
   `acción`), a unit (`por litro`, `por barril`) or a currency (`pesos por dólar`); after `a`/`al`
   only a time word (`al año`, `a la semana`), since `al sector turístico` is not a rate;
 - or a time adjective right after the figure (`diarios`, `mensuales`, `anuales`);
-- for money, also `el`/`la` + one of those nouns or units ending the phrase (`3 euros el kilo`).
+- for money, also `el`/`la` + one of those nouns or units ending the phrase (`3 euros el kilo`);
+- a slash glued to a number and a unit (`4,8 l/100 km`).
 
 `3 de cada 10` is a proportion, not a figure at all (`counts.rate_after`).
 """
