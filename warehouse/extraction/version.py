@@ -40,6 +40,7 @@ EXTRACTOR_CODE = (
 # How rows are produced and delivered, not what they hold: changing these re-extracts nothing.
 NOT_EXTRACTOR_CODE = (
     "extraction/__init__.py", "extraction/pool.py", "extraction/contract.py", "extraction/version.py",
+    "extraction/place_resolution.py",  # not wired into the pipeline yet (issue 19): decides no row
     "reading/__init__.py", "reading/sources.py", "reading/articles.py",
 )
 
