@@ -133,8 +133,10 @@ def _article_texts() -> list:
     """Every article text of the other test data files: real Spanish news and the two samples."""
     params = []
     for path in sorted(DATA.glob("*.jsonl")):
-        if path.name in ("language_samples.jsonl", "entities_gold_readers.jsonl", "entities_identity_gold.jsonl"):
-            continue   # paragraphs made up for the language judgement; annotations without their text
+        if path.name in ("language_samples.jsonl", "entities_gold_readers.jsonl", "entities_identity_gold.jsonl",
+                         "figures_shapes_dev.jsonl"):
+            continue   # paragraphs made up for the language judgement; annotations without their text;
+                       # one-line sentences written for the figure shapes (too short to judge)
         for number, record in enumerate(read_jsonl(path.name), 1):
             # story_pairs.jsonl holds two articles a record
             sides = [("", record)] if "text" in record else [(f":{side}", record[side]) for side in ("a", "b")]
