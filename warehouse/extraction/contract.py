@@ -12,7 +12,7 @@ from typing import IO, Any
 from spacy.language import Language
 
 from warehouse.extraction.amounts import Amount
-from warehouse.extraction.currency_conversion import convert_money
+from warehouse.extraction.currency_conversion import convert_amount
 from warehouse.extraction.extract import Extraction, extract_texts
 from warehouse.reading.articles import body_problem
 
@@ -39,8 +39,8 @@ def contract_amount(amount: Amount, published: date | None, run_day: date) -> di
               "qualifier": amount.qualifier, "value_high": _decimal_or_none(amount.value_high),
               "unit_inferred": amount.unit_inferred, "per_value": _decimal_or_none(amount.per_value),
               "per_unit": amount.per_unit, "restates": amount.restates}
-    if amount.kind == "money" and amount.unit is not None:
-        c = convert_money(amount.unit, amount.value, published or run_day, undated=published is None)
+    c = convert_amount(amount.kind, amount.unit, amount.value, published, run_day)
+    if c is not None:
         record |= {"value_eur": _decimal_or_none(c.value_eur), "value_usd": _decimal_or_none(c.value_usd),
                    "rate_date": c.rate_date.isoformat() if c.rate_date else None,
                    "rate_source": c.rate_source, "rate_note": c.note}

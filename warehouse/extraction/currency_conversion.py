@@ -157,3 +157,14 @@ def convert_money(code: str, value: Decimal, on: date, *, undated: bool = False)
 
 def _six(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(SIX_PLACES)
+
+
+def convert_amount(kind: str, unit: str | None, value: Decimal, published: date | None,
+                   run_day: date) -> Conversion | None:
+    """A figure's money values at its article's date, or at `run_day` when the article is
+    undated (the note says so); None for a figure that is not money. One rule for the warehouse
+    (`storage/load.py`) and the `extract` contract."""
+    if kind != "money" or unit is None:
+        return None
+    return convert_money(unit, value, published or run_day, undated=published is None)
+

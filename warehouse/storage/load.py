@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from sqlalchemy.engine import Connection, Engine
 
 from warehouse.extraction.amounts import Amount
-from warehouse.extraction.currency_conversion import convert_money
+from warehouse.extraction.currency_conversion import convert_amount
 from warehouse.extraction.extract import Extraction
 from warehouse.extraction.paragraph_tags import ParagraphTags
 from warehouse.reading.articles import Article, Rejection
@@ -179,9 +179,9 @@ def existing_article_ids(engine: Engine, ids: list[str]) -> set[str]:
 def _money_columns(amount: Amount, published: date | None, run_day: date) -> dict:
     """value_eur, value_usd and how they were converted, for a money amount (README, "Money in one
     currency"); nulls for other kinds."""
-    if amount.kind != "money" or amount.unit is None:
+    conversion = convert_amount(amount.kind, amount.unit, amount.value, published, run_day)
+    if conversion is None:
         return dict.fromkeys(("value_eur", "value_usd", "rate_date", "rate_source", "rate_note", "rate_at_run_date"))
-    conversion = convert_money(amount.unit, amount.value, published or run_day, undated=published is None)
     return {"value_eur": conversion.value_eur, "value_usd": conversion.value_usd,
             "rate_date": conversion.rate_date, "rate_source": conversion.rate_source,
             "rate_note": conversion.note, "rate_at_run_date": published is None}
