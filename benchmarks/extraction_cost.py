@@ -1,4 +1,4 @@
-"""Cost of figure extraction and entity post-processing against NER on the same texts.
+"""Cost of figure extraction, place resolution and entity post-processing against NER on the same texts.
 
     .venv/bin/python benchmarks/extraction_cost.py [--articles 100] [--repeats 5]
 
@@ -6,8 +6,9 @@ Reads the first N articles of ../shared/corpus (or tests/data/corpus_sample.json
 corpus is absent). NER is the tagging stage (the sentence rules and the model's ner) over the texts;
 entity post-processing is the rest of our pipeline (known-name ruler, dateline, noise filter,
 typer) plus `canonicalise`, timed by running the full pipeline and subtracting NER; the figure
-pass is `extract_amounts` over the same texts. Medians of `repeats` runs; targets: figures
-< 5 % and entity post-processing < 10 % of NER time. One run on a shared machine: compare
+pass is `extract_amounts` over the same texts; the place pass is `resolve_article_places` over
+the pipeline's mentions (its index built before timing: once per worker, at its start). Medians
+of `repeats` runs; targets: figures and places < 5 % and entity post-processing < 10 % of NER time. One run on a shared machine: compare
 ratios, not absolute seconds.
 """
 
@@ -23,6 +24,7 @@ from warehouse.extraction.amounts import extract_amounts
 from warehouse.extraction.canonical import canonicalise
 from warehouse.extraction.extract import TAGGING_COMPONENTS
 from warehouse.extraction.pipeline import doc_mentions, load_pipeline
+from warehouse.extraction.place_resolution import place_index, resolve_article_places
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "fakedes2021_true.jsonl"
@@ -71,15 +73,27 @@ def main() -> None:
         for body in bodies:
             extract_amounts(body)
 
+    mentions = [canonicalise(doc_mentions(doc), body) for doc, body in zip(nlp.pipe(bodies, batch_size=32), bodies)]
+    index_started = time.perf_counter()
+    place_index()
+    index_seconds = time.perf_counter() - index_started
+
+    def places():
+        for body, found in zip(bodies, mentions):
+            resolve_article_places(found, body)
+
     ner, ner_runs = _median_seconds(ner_only, args.repeats)
     full, full_runs = _median_seconds(full_pipeline, args.repeats)
     fig, fig_runs = _median_seconds(figures, max(args.repeats, 5))
+    place, place_runs = _median_seconds(places, max(args.repeats, 5))
     post = max(full - ner, 0.0)
     print(f"articles {len(bodies)}  words {words}  (medians of {args.repeats} runs; figures of {len(fig_runs)})")
     print(f"NER (sentence rules, ner)       {ner:7.3f} s  {words / ner:8,.0f} words/s  runs {_runs(ner_runs)}")
     print(f"full entity pipeline            {full:7.3f} s  runs {_runs(full_runs)}")
     print(f"entity post-processing          {post:7.3f} s  {post / ner:6.1%} of NER  (target < 10 %)")
     print(f"figure pass                     {fig:7.3f} s  {fig / ner:6.1%} of NER  (target < 5 %)  runs {_runs(fig_runs)}")
+    print(f"place pass                      {place:7.3f} s  {place / ner:6.1%} of NER  (target < 5 %)  runs "
+          f"{_runs(place_runs)}; its index {index_seconds:.2f} s once per process")
 
 
 def _runs(times: list[float]) -> str:

@@ -128,9 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
                     "accuracy on matched figures). entities: score the raw spaCy model and the "
                     "warehouse pipeline side by side against tests/data/entities_gold.jsonl "
                     "(exact span and label, P/R/F1 per label), by default on its test split, which "
-                    "no rule or model was tuned on. Example: news-warehouse eval entities --split dev --errors")
-    evaluate.add_argument("what", choices=["figures", "entities"])
-    evaluate.add_argument("--gold", type=Path, help="gold JSONL (default: tests/data/<what>_gold.jsonl)")
+                    "no rule or model was tuned on. places: resolve the pipeline's place mentions and score "
+                    "them against tests/data/places_gold_5.jsonl (accuracy of resolved places, share "
+                    "resolved, most common failures). "
+                    "Example: news-warehouse eval entities --split dev --errors")
+    evaluate.add_argument("what", choices=["figures", "entities", "places"])
+    evaluate.add_argument("--gold", type=Path, help="gold JSONL (default: tests/data/<what>_gold.jsonl; places: places_gold_5.jsonl)")
     evaluate.add_argument("--split", choices=["test", "dev", "train", "all"], default="test",
                           help="entities: which split of the gold to score (default: test)")
     evaluate.add_argument("--errors", action="store_true",
@@ -294,9 +297,10 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from warehouse.evaluation import entities, figures
+    from warehouse.evaluation import entities, figures, places
 
-    default = entities.ENTITIES_GOLD if args.what == "entities" else figures.FIGURES_GOLD
+    default = {"entities": entities.ENTITIES_GOLD, "figures": figures.FIGURES_GOLD,
+               "places": places.PLACES_GOLD}[args.what]
     gold = args.gold or default
     if not gold.is_file():
         raise UsageError(f"gold file not found: {gold}")
@@ -310,6 +314,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         pipeline = entities.score_entities(articles, entities.pipeline_spans, "pipeline")
         print(entities.format_side_by_side([raw, pipeline]))
         errors = pipeline.errors
+    elif args.what == "places":
+        articles = places.read_places_gold(gold)
+        report = places.score_places(articles, places.pipeline_predictions(articles))
+        print(places.format_place_report(report))
+        errors = report.errors
     else:
         report = figures.score_figures(figures.read_figures_gold(gold))
         print(figures.format_figure_report(report))

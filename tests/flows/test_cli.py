@@ -115,12 +115,15 @@ def test_extract_contract_streams_one_line_per_record_in_order(sample_articles):
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["b", 7, "a"]
-    assert set(lines[0]) == {"id", "entities", "amounts"}
+    assert set(lines[0]) == {"id", "entities", "amounts", "dateline_country"}   # the last added later
     for record, line in zip(records, lines):
         for item in line["entities"] + line["amounts"]:
             assert record["text"][item["start"]:item["end"]] == item["text"]
     entity = next(e for e in lines[2]["entities"] if e["text"] == "Putin")
-    assert (entity["label"], entity["entity"]) == ("PER", "Vladímir Putin")
+    assert (entity["label"], entity["entity"], entity["place"]) == ("PER", "Vladímir Putin", None)
+    moscow = lines[2]["entities"][0]
+    assert (moscow["text"], moscow["place"]["geonameid"], moscow["place"]["country_code"]) == ("Moscú", 524901, "RU")
+    assert (lines[2]["dateline_country"], lines[0]["dateline_country"]) == ("RU", None)
     money = next(a for a in lines[2]["amounts"] if "30.000" in a["text"])
     assert {k: money[k] for k in ("kind", "value", "unit", "qualifier")} == \
         {"kind": "money", "value": "30000000000", "unit": "USD", "qualifier": "approx"}

@@ -184,10 +184,10 @@ def test_real_news_sample_loads_every_record(tmp_path):
 def test_each_stage_of_the_run_records_its_seconds(samples_db):
     db_path, summary = samples_db
     stages = dict(query(db_path, f"select stage, seconds from run_stages where run_id = '{summary.run_id}'"))
-    assert set(stages) == {"discover", "read", "ner", "entity_rules", "canonicalisation", "figures",
+    assert set(stages) == {"discover", "read", "ner", "entity_rules", "canonicalisation", "figures", "places",
                            "extract_wait", "load", "load_insert", "load_rows", "load_insert_facts", "load_fact_rows", "stories", "finish",
                            "paragraphs_known", "paragraphs_tagged"}
-    assert stages["ner"] > stages["figures"] > 0 and stages["load"] > 0
+    assert stages["ner"] > stages["figures"] > 0 and stages["ner"] > stages["places"] > 0 and stages["load"] > 0
 
 
 def test_a_run_places_the_two_samples_in_one_story_and_counts_their_shared_figure_once(samples_db):

@@ -6,7 +6,7 @@ the place gazetteers (`gazetteer`), each token's text and flags read once per do
 (`token_table`), canonical names (`canonical`) with their keys (`keys`) and the
 article's acronyms and handles (`short_forms`), the figure grammar (`amounts/`), money in euros
 and dollars at the ECB rates of a day (`currency_conversion`), place mentions resolved to real
-places (`place_resolution`, not yet wired into the pipeline), the per-paragraph tag cache
+places with coordinates (`place_resolution`), the per-paragraph tag cache
 (`paragraph_tags`), batches through the pipeline (`extract`), the worker processes (`pool`), the extractor's version
 (`version`) and the `news-warehouse extract` contract (`contract`). Nothing here touches the
 warehouse."""

@@ -14,6 +14,7 @@ from spacy.language import Language
 from warehouse.extraction.amounts import Amount
 from warehouse.extraction.currency_conversion import convert_amount
 from warehouse.extraction.extract import Extraction, extract_texts
+from warehouse.extraction.place_resolution import Resolved
 from warehouse.reading.articles import body_problem
 
 # The contract answers each record before reading the next, so a tool that writes a line and waits
@@ -47,17 +48,31 @@ def contract_amount(amount: Amount, published: date | None, run_day: date) -> di
     return record
 
 
+def contract_place(resolved: Resolved | None) -> dict | None:
+    """The place an entity mention was resolved to (issue 19), or None."""
+    if resolved is None or resolved.place is None:
+        return None
+    p = resolved.place
+    return {"place_id": p.place_id, "kind": p.kind, "name": p.name, "country_code": p.country_code,
+            "region_code": p.region_code, "admin1_code": p.admin1_code, "admin1_name": p.admin1_name,
+            "geonameid": p.geonameid, "latitude": p.latitude, "longitude": p.longitude, "how": resolved.how}
+
+
 def contract_record(extraction: Extraction, published: date | None = None, run_day: date | None = None) -> dict:
     """The `news-warehouse extract` JSON object for one input record (README, "extract"); money
-    is converted at `published`, else at `run_day` (today)."""
+    is converted at `published`, else at `run_day` (today). `place` and `dateline_country` were
+    added later (issue 19)."""
     run_day = run_day or date.today()
+    places = extraction.places or (None,) * len(extraction.mentions)
     return {
         "id": extraction.article_id,
         "entities": [
-            {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "entity": m.entity_name}
-            for m in extraction.mentions
+            {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "entity": m.entity_name,
+             "place": contract_place(r)}
+            for m, r in zip(extraction.mentions, places, strict=True)
         ],
         "amounts": [contract_amount(a, published, run_day) for a in extraction.amounts],
+        "dateline_country": extraction.dateline_country,
     }
 
 

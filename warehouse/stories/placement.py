@@ -30,6 +30,7 @@ import pyarrow as pa
 from sqlalchemy.engine import Engine
 
 from warehouse.storage.db import execute_file, execute_over_table
+from warehouse.storage.load import share_dateline_countries
 from warehouse.stories.matching import StoryCandidate, assign_stories
 from warehouse.stories.settings import StorySettings
 from warehouse.stories.sketches import (article_paragraphs, signature_from_bytes, signature_to_bytes, sketch,
@@ -135,6 +136,7 @@ def _place_page(engine: Engine, page: list[tuple[str, str, date | None]], settin
         execute_over_table(conn, "batch_story_assignments", _table("batch_story_assignments", [
             {"article_id": a.article_id, "story_id": a.story_id, "closest_article_id": a.closest_article_id,
              "story_similarity": a.similarity} for a in assignments]), "stories/set_article_stories.sql")
+        share_dateline_countries(conn, [a.story_id for a in assignments])
     return sum(1 for a in assignments if a.closest_article_id is not None)
 
 
