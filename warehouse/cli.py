@@ -129,11 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
                     "warehouse pipeline side by side against tests/data/entities_gold.jsonl "
                     "(exact span and label, P/R/F1 per label), by default on its test split, which "
                     "no rule or model was tuned on. places: resolve the pipeline's place mentions and score "
-                    "them against tests/data/places_gold_5.jsonl (accuracy of resolved places, share "
+                    "them against tests/data/places_gold_6.jsonl (accuracy of resolved places, share "
                     "resolved, most common failures). "
                     "Example: news-warehouse eval entities --split dev --errors")
     evaluate.add_argument("what", choices=["figures", "entities", "places"])
-    evaluate.add_argument("--gold", type=Path, help="gold JSONL (default: tests/data/<what>_gold.jsonl; places: places_gold_5.jsonl)")
+    evaluate.add_argument("--gold", type=Path,
+                          help="gold JSONL (default: tests/data/<what>_gold.jsonl; places: places_gold_6.jsonl)")
     evaluate.add_argument("--split", choices=["test", "dev", "train", "all"], default="test",
                           help="entities: which split of the gold to score (default: test)")
     evaluate.add_argument("--errors", action="store_true",

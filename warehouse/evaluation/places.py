@@ -22,7 +22,7 @@ from warehouse.extraction.place_resolution import Place, Resolved
 from warehouse.paths import PROJECT_ROOT
 from warehouse.reading.outlets import outlet_country
 
-PLACES_GOLD = PROJECT_ROOT / "tests" / "data" / "places_gold_5.jsonl"
+PLACES_GOLD = PROJECT_ROOT / "tests" / "data" / "places_gold_6.jsonl"
 KINDS = ("country", "region", "city", "continent", "other")
 
 

@@ -37,7 +37,7 @@ def test_an_other_left_unresolved_is_no_failure():
 
 
 @pytest.mark.parametrize("name, mentions", [("places_gold", 253), ("places_gold_2", 344), ("places_gold_3", 106),
-                                            ("places_gold_4", 232), ("places_gold_5", 167)])
+                                            ("places_gold_4", 232), ("places_gold_5", 167), ("places_gold_6", 218)])
 def test_every_place_gold_stays_above_its_floor(name, mentions):
     # Floors a little under what the README reports for each set after the last rule change:
     # a rule that makes one fall below them is a regression on text read by other people.
