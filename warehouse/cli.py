@@ -9,7 +9,8 @@ import signal
 import sys
 from pathlib import Path
 
-from warehouse.config import DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
+from warehouse import __version__
+from warehouse.config import DEFAULT_BATCH_SIZE, DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
 from warehouse.reading.sources import InboxError
 from warehouse.storage import db, reports, snapshots, writer_lock
 
@@ -62,6 +63,21 @@ def _positive_int_argument(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from error
 
 
+def _non_negative_int_argument(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {text!r}")
+    return value
+
+
+# Rows `query` prints of a view or table given by name unless --limit says otherwise: enough to
+# see what it holds (`entity_cooccurrence` has 71,140 rows on the corpus).
+VIEW_ROWS = 100
+
+
 class _OneLineErrors(argparse.ArgumentParser):
     """Argument mistakes read like every other user error: one line, exit 2 (argparse's own
     prints the usage block first)."""
@@ -74,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineErrors(
         prog="news-warehouse",
         description="Spanish news wire -> entities and figures -> a DuckDB star schema.")
+    parser.add_argument("--version", action="version", version=f"news-warehouse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the ingest flow once over the inbox",
@@ -82,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inbox(run)
     _add_db(run)
     run.add_argument("--batch-size", type=_positive_int_argument,
-                     help="articles per extraction task (default: $NEWS_WAREHOUSE_BATCH_SIZE or 64)")
+                     help="articles per extraction task "
+                          f"(default: $NEWS_WAREHOUSE_BATCH_SIZE or {DEFAULT_BATCH_SIZE})")
     _add_task_runner(run)
 
     serve = commands.add_parser("serve", help="serve the ingest flow on a cron schedule (long-running)",
@@ -102,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="re-extract every article, also those of the current version")
     _add_db(reprocess)
     reprocess.add_argument("--batch-size", type=_positive_int_argument,
-                           help="articles per extraction task (default: $NEWS_WAREHOUSE_BATCH_SIZE or 64)")
+                           help="articles per extraction task "
+                                f"(default: $NEWS_WAREHOUSE_BATCH_SIZE or {DEFAULT_BATCH_SIZE})")
 
     extract = commands.add_parser(
         "extract", help="JSONL {id, text} in -> JSONL entities and amounts out (stable contract)",
@@ -116,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
                                             "given by name, on the warehouse.")
     query.add_argument("sql", metavar="SQL|VIEW")
     query.add_argument("--format", choices=reports.FORMATS, default="table")
+    query.add_argument("--limit", type=_non_negative_int_argument, default=None, metavar="N",
+                       help=f"print at most N rows, 0 for all (default: all for SQL, {VIEW_ROWS} for a "
+                            "view or table given by name)")
+    query.add_argument("--width", type=_non_negative_int_argument, default=60, metavar="N",
+                       help="table format: cut cells at N characters, 0 for never (default: 60)")
     query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", type=_parameter,
                        help="a value for `$NAME` in the SQL, bound, never pasted into it (repeatable); "
                             "e.g. --param name='Vladímir Putin'")
@@ -286,14 +310,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
+    limit = args.limit if args.limit is not None else (VIEW_ROWS if reports.is_relation_name(args.sql) else 0)
     try:
-        columns, rows = reports.run_query(engine, args.sql, dict(args.param))
+        columns, rows = reports.run_query(engine, args.sql, dict(args.param), limit=limit or None)
     except Exception as error:  # a mistake in the user's SQL is theirs to fix: one line
         message = str(getattr(error, "orig", error)).strip().splitlines()[0]
         raise db.WarehouseError(f"query failed: {message}") from error
     finally:
         engine.dispose()
-    print(reports.format_rows(columns, rows, args.format))
+    more = bool(limit) and len(rows) > limit
+    print(reports.format_rows(columns, rows[:limit] if more else rows, args.format, width=args.width))
+    if more:   # on stderr: a CSV or JSON consumer reads only rows
+        print(f"news-warehouse: first {limit} rows shown; --limit N for more, --limit 0 for all", file=sys.stderr)
     return 0
 
 

@@ -219,3 +219,29 @@ def test_query_binds_the_values_it_is_given(warehouse_file):
     assert result.returncode == 0 and int(result.stdout.splitlines()[1]) > 0, result.stderr
     hostile = cli("query", sql, "--param", "name=x' or '1'='1", "--db", str(db_path), "--format", "csv")
     assert hostile.returncode == 0 and hostile.stdout.splitlines()[1] == "0"
+
+
+def test_version_and_the_batch_size_default_the_run_really_uses():
+    from warehouse import __version__
+    from warehouse.config import DEFAULT_BATCH_SIZE
+
+    assert cli("--version").stdout.strip() == f"news-warehouse {__version__}"
+    for command in ("run", "reprocess"):
+        assert f"$NEWS_WAREHOUSE_BATCH_SIZE or {DEFAULT_BATCH_SIZE})" in " ".join(cli(command, "--help").stdout.split())
+
+
+def test_query_limits_rows_and_cuts_cells_only_where_asked(warehouse_file):
+    db_path, _ = warehouse_file
+    db = ("--db", str(db_path))
+    total = int(cli("query", "select count(*) from mentions", *db, "--format", "csv").stdout.splitlines()[1])
+    assert total > 3
+    limited = cli("query", "mentions", "--limit", "3", "--format", "csv", *db)
+    assert len(limited.stdout.splitlines()) == 1 + 3 and "first 3 rows shown" in limited.stderr
+    everything = cli("query", "mentions", "--limit", "0", "--format", "csv", *db)
+    assert len(everything.stdout.splitlines()) == 1 + total and everything.stderr == ""
+    body = "select body from articles order by article_id limit 1"
+    cut = cli("query", body, *db).stdout.splitlines()[2]
+    whole = cli("query", body, "--width", "0", *db).stdout.splitlines()[2]
+    assert len(cut) == 60 and cut.endswith("…") and len(whole) > 200 and whole.startswith(cut[:-1])
+    bad = cli("query", "mentions", "--limit", "-1", *db)
+    assert bad.returncode == 2 and "0 or more" in bad.stderr

@@ -17,11 +17,18 @@ FORMATS = ("table", "csv", "json")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def run_query(engine: Engine, sql_or_view: str,
-              parameters: dict[str, str] | None = None) -> tuple[list[str], list[tuple]]:
+def is_relation_name(sql_or_view: str) -> bool:
+    """A bare name (`article_overview`), not SQL."""
+    return bool(_IDENTIFIER.match(sql_or_view.strip().rstrip(";")))
+
+
+def run_query(engine: Engine, sql_or_view: str, parameters: dict[str, str] | None = None,
+              limit: int | None = None) -> tuple[list[str], list[tuple]]:
     """Run the user's SQL, or show everything in the view or table a bare name (`article_overview`)
     gives. The name is looked up with a bound parameter; only the catalog's own spelling of an
-    existing relation is ever put into a statement. `parameters` bind the SQL's `$name`s."""
+    existing relation is ever put into a statement. `parameters` bind the SQL's `$name`s. With
+    `limit`, at most `limit + 1` rows are read (the caller can tell there were more), whatever
+    the statement: the SQL is never rewritten."""
     text = sql_or_view.strip().rstrip(";")
     with engine.connect() as conn:
         if _IDENTIFIER.match(text):
@@ -30,7 +37,8 @@ def run_query(engine: Engine, sql_or_view: str,
                 raise LookupError(f"no table or view named {text!r} (see README, 'Views')")
             text = f'select * from "{found}"'
         result = conn.exec_driver_sql(text, parameters) if parameters else conn.exec_driver_sql(text)
-        return list(result.keys()), [tuple(row) for row in result]
+        rows = result.fetchmany(limit + 1) if limit is not None else result.fetchall()
+        return list(result.keys()), [tuple(row) for row in rows]
 
 
 def _plain(value: object) -> object:
@@ -43,7 +51,9 @@ def _plain(value: object) -> object:
     return value
 
 
-def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
+def format_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 60) -> str:
+    """`rows` as text: JSON Lines, CSV, or a table whose cells are cut at `width` characters
+    (0: never cut)."""
     if fmt == "json":
         return "\n".join(json.dumps(dict(zip(columns, map(_plain, row))), ensure_ascii=False) for row in rows)
     if fmt == "csv":
@@ -53,7 +63,7 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
         writer.writerows([[_plain(v) for v in row] for row in rows])
         return buffer.getvalue().rstrip("\n")
     if fmt == "table":
-        cells = [[_cell(v) for v in row] for row in rows]
+        cells = [[_cell(v, width) for v in row] for row in rows]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
         line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
         out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
@@ -65,7 +75,7 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
 def _cell(value: object, width: int = 60) -> str:
     text = "" if value is None else str(_plain(value))
     text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width <= 0 or len(text) <= width else text[: width - 1] + "…"
 
 
 def status_report(engine: Engine) -> str:
