@@ -57,7 +57,7 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
     logger = get_run_logger()
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     engine = open_warehouse(db_path)
-    counts = ingest.RunCounts()
+    counts, stages = ingest.RunCounts(), ingest.StageClock()
     try:
         version = current_extractor_version()
         load.start_run(engine, run_id=run_id, flow_run_id=str(flow_run.id) if flow_run.id else None,
@@ -68,22 +68,34 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
         after = ""
         # Keyset pages: a page re-extracted gets the new version, so "after the last id" (not an
         # offset) is what stays right while the set being paged through shrinks.
-        while page := load.articles_to_reprocess(engine, version=version, everything=everything,
-                                                  after=after, limit=batch_size):
+        while True:
+            with stages.timing("read"):
+                page = load.articles_to_reprocess(engine, version=version, everything=everything,
+                                                  after=after, limit=batch_size)
+            if not page:
+                break
             spanish = ingest.to_extract(page)   # one not in Spanish keeps no facts
-            extracted = extract_batch(quote(spanish), settings.extract_processes).extractions if spanish else []
-            extractions = ingest.one_extraction_per_article(page, extracted)
-            replaced = replace_batch(engine, version, quote(extractions), quote({a.article_id: a.body for a in page}),
-                                     quote({a.article_id: a.published_date for a in page}))
+            with stages.timing("extract_wait"):
+                batch = extract_batch(quote(spanish), settings.extract_processes) if spanish else None
+            if batch is not None:
+                stages.add_extraction(batch.seconds)
+            extractions = ingest.one_extraction_per_article(page, batch.extractions if batch is not None else [])
+            with stages.timing("load"):
+                replaced = replace_batch(engine, version, quote(extractions),
+                                         quote({a.article_id: a.body for a in page}),
+                                         quote({a.article_id: a.published_date for a in page}))
             after = page[-1].article_id
             counts.articles_reprocessed += replaced.articles
             counts.mentions_loaded += replaced.mentions
             counts.amounts_loaded += replaced.amounts
             logger.info("re-extracted %d/%d articles", counts.articles_reprocessed, total)
             load.record_progress(engine, run_id, counts.as_dict())
-        finish_warehouse(engine, story_settings(settings))
+        with stages.timing("finish"):
+            finish_warehouse(engine, story_settings(settings))
         counts.entities_added = load.entity_count(engine) - entities_before
-        load.finish_run(engine, run_id, status="completed", counts=counts.as_dict(), message=None)
+        # Every run records where its time went (README, `run_stages`), a reprocess too.
+        load.finish_run(engine, run_id, status="completed", counts=counts.as_dict(), message=None,
+                        stage_seconds=stages.seconds)
     except BaseException as error:
         record_failure(engine, run_id, counts, error)
         raise

@@ -62,6 +62,10 @@ def test_reprocess_command_prints_what_it_did(tmp_path, sample_inbox):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("reprocess run ") and ": completed in " in lines[0]
+    # Like every run, the reprocess records where its time went.
+    run_id = lines[0].split()[2].rstrip(":")
+    stages = dict(rows(db_path, f"select stage, seconds from run_stages where run_id = '{run_id}'"))
+    assert {"read", "ner", "places", "extract_wait", "load", "finish"} <= set(stages) and stages["ner"] > 0
     assert lines[1:] == ["articles re-extracted 2", "entities net change +0 (new ones, less those no longer "
                                                      "mentioned), mentions 80, amounts 11"]
 
