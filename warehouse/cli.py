@@ -12,7 +12,7 @@ from pathlib import Path
 from warehouse import __version__
 from warehouse.config import DEFAULT_BATCH_SIZE, DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
 from warehouse.reading.sources import InboxError
-from warehouse.storage import db, reports, snapshots, writer_lock
+from warehouse.storage import db, output_formats, reports, snapshots, writer_lock
 
 
 
@@ -134,10 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Run a read-only SQL statement, or print a view or table "
                                             "given by name, on the warehouse.")
     query.add_argument("sql", metavar="SQL|VIEW")
-    query.add_argument("--format", choices=reports.FORMATS, default="table")
+    query.add_argument("--format", choices=output_formats.FORMATS, default="table",
+                       help="table (default), csv (lists as JSON arrays), json (one array), jsonl (one "
+                            "object a line), parquet (needs --output); numbers stay numbers")
+    query.add_argument("--output", "-o", type=Path, metavar="FILE",
+                       help="write the rows to FILE instead of standard output")
     query.add_argument("--limit", type=_non_negative_int_argument, default=None, metavar="N",
-                       help=f"print at most N rows, 0 for all (default: all for SQL, {VIEW_ROWS} for a "
-                            "view or table given by name)")
+                       help=f"at most N rows, 0 for all (default: all, but {VIEW_ROWS} for a view or "
+                            "table given by name and printed)")
     query.add_argument("--width", type=_non_negative_int_argument, default=60, metavar="N",
                        help="table format: cut cells at N characters, 0 for never (default: 60)")
     query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", type=_parameter,
@@ -309,9 +313,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    if args.format == "parquet" and args.output is None:
+        raise UsageError("--format parquet writes a file: give it with --output FILE")
+    if args.output is not None and not args.output.parent.is_dir():
+        raise UsageError(f"cannot write {args.output}: directory {args.output.parent} does not exist")
     engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
-    limit = args.limit if args.limit is not None else (VIEW_ROWS if reports.is_relation_name(args.sql) else 0)
+    # A view printed by name shows its head; a file asked for gets every row unless told.
+    default = VIEW_ROWS if reports.is_relation_name(args.sql) and args.output is None else 0
+    limit = args.limit if args.limit is not None else default
     try:
+        if args.format == "parquet":
+            written = reports.query_to_parquet(engine, args.sql, args.output, dict(args.param), limit=limit or None)
+            print(f"news-warehouse: {written} rows written to {args.output}", file=sys.stderr)
+            return 0
         columns, rows = reports.run_query(engine, args.sql, dict(args.param), limit=limit or None)
     except Exception as error:  # a mistake in the user's SQL is theirs to fix: one line
         message = str(getattr(error, "orig", error)).strip().splitlines()[0]
@@ -319,10 +333,25 @@ def cmd_query(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     more = bool(limit) and len(rows) > limit
-    print(reports.format_rows(columns, rows[:limit] if more else rows, args.format, width=args.width))
+    text = output_formats.format_rows(columns, rows[:limit] if more else rows, args.format, width=args.width)
+    if args.output is None:
+        print(text)
+    else:
+        _write_text(args.output, text + "\n")
+        print(f"news-warehouse: {min(len(rows), limit or len(rows))} rows written to {args.output}", file=sys.stderr)
     if more:   # on stderr: a CSV or JSON consumer reads only rows
         print(f"news-warehouse: first {limit} rows shown; --limit N for more, --limit 0 for all", file=sys.stderr)
     return 0
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Through a temporary name: an interrupted write leaves the previous file, not half of one."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -31,7 +31,9 @@ def test_query_counts_articles_in_every_format(warehouse_file):
     table = cli("query", "select count(*) as n from articles", "--db", str(db_path))
     assert table.returncode == 0 and table.stdout.splitlines()[2].strip() == "2"
     as_json = cli("query", "select count(*) as n from articles", "--db", str(db_path), "--format", "json")
-    assert json.loads(as_json.stdout) == {"n": 2}
+    assert json.loads(as_json.stdout) == [{"n": 2}]
+    as_lines = cli("query", "select article_id from articles", "--db", str(db_path), "--format", "jsonl")
+    assert [sorted(json.loads(line)) for line in as_lines.stdout.splitlines()] == [["article_id"]] * 2
     as_csv = cli("query", "article_overview", "--db", str(db_path), "--format", "csv")
     assert as_csv.stdout.splitlines()[0].startswith("article_id,published_date,title")
     assert len(as_csv.stdout.splitlines()) == 3
@@ -245,3 +247,29 @@ def test_query_limits_rows_and_cuts_cells_only_where_asked(warehouse_file):
     assert len(cut) == 60 and cut.endswith("…") and len(whole) > 200 and whole.startswith(cut[:-1])
     bad = cli("query", "mentions", "--limit", "-1", *db)
     assert bad.returncode == 2 and "0 or more" in bad.stderr
+
+
+def test_query_formats_write_lists_as_json_numbers_as_numbers_and_parquet_to_a_file(warehouse_file, tmp_path):
+    import csv
+    import io
+
+    import pyarrow.parquet as pq
+
+    db = ("--db", str(warehouse_file[0]))
+    sql = "select value, sentence_entities from amounts_in_context where value = 30000000000"
+    as_json = json.loads(cli("query", sql, *db, "--format", "json").stdout)
+    assert as_json and as_json[0]["value"] == 30000000000 and isinstance(as_json[0]["sentence_entities"], list)
+    header, first = list(csv.reader(io.StringIO(cli("query", sql, *db, "--format", "csv").stdout)))[:2]
+    assert first[0] == "30000000000" and json.loads(first[1]) == as_json[0]["sentence_entities"]
+    no_file = cli("query", "amounts_in_context", *db, "--format", "parquet")
+    assert no_file.returncode == 2 and "--output FILE" in no_file.stderr
+    target = tmp_path / "amounts.parquet"
+    written = cli("query", "amounts_in_context", *db, "--format", "parquet", "--output", str(target))
+    assert written.returncode == 0, written.stderr
+    count = int(cli("query", "select count(*) from amounts_in_context", *db, "--format", "csv").stdout.split()[1])
+    table = pq.read_table(target)   # a file gets every row, not the 100 a printed view shows
+    assert table.num_rows == count and f"{count} rows written" in written.stderr
+    assert str(table.schema.field("value").type).startswith("decimal")
+    as_file = tmp_path / "overview.csv"
+    assert cli("query", "article_overview", *db, "--format", "csv", "-o", str(as_file)).stdout == ""
+    assert len(as_file.read_text(encoding="utf-8").splitlines()) == 3

@@ -1,19 +1,16 @@
-"""Read-only queries for people: ad-hoc SQL or a view by name, status, and output formats."""
+"""Read-only queries for people: ad-hoc SQL or a view by name (as rows or to a Parquet file), and
+status. Formats are in `output_formats`."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from datetime import date, datetime
-from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
 from warehouse.storage.db import execute_file
+from warehouse.storage.output_formats import format_rows, write_parquet
 
-FORMATS = ("table", "csv", "json")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -25,57 +22,37 @@ def is_relation_name(sql_or_view: str) -> bool:
 def run_query(engine: Engine, sql_or_view: str, parameters: dict[str, str] | None = None,
               limit: int | None = None) -> tuple[list[str], list[tuple]]:
     """Run the user's SQL, or show everything in the view or table a bare name (`article_overview`)
-    gives. The name is looked up with a bound parameter; only the catalog's own spelling of an
-    existing relation is ever put into a statement. `parameters` bind the SQL's `$name`s. With
-    `limit`, at most `limit + 1` rows are read (the caller can tell there were more), whatever
-    the statement: the SQL is never rewritten."""
-    text = sql_or_view.strip().rstrip(";")
+    gives. `parameters` bind the SQL's `$name`s. With `limit`, at most `limit + 1` rows are read
+    (the caller can tell there were more), whatever the statement: the SQL is never rewritten."""
     with engine.connect() as conn:
-        if _IDENTIFIER.match(text):
-            found = execute_file(conn, "queries/relation_by_name.sql", (text,)).scalar_one_or_none()
-            if found is None:
-                raise LookupError(f"no table or view named {text!r} (see README, 'Views')")
-            text = f'select * from "{found}"'
+        text = _statement(conn, sql_or_view)
         result = conn.exec_driver_sql(text, parameters) if parameters else conn.exec_driver_sql(text)
         rows = result.fetchmany(limit + 1) if limit is not None else result.fetchall()
         return list(result.keys()), [tuple(row) for row in rows]
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value.normalize())
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+def query_to_parquet(engine: Engine, sql_or_view: str, path: str | Path,
+                     parameters: dict[str, str] | None = None, limit: int | None = None) -> int:
+    """Like `run_query`, the rows going to a Parquet file (DuckDB's types kept) instead of memory,
+    batch by batch. Returns the number of rows written."""
+    with engine.connect() as conn:
+        text = _statement(conn, sql_or_view)
+        raw = conn.connection.driver_connection
+        result = raw.execute(text, parameters) if parameters else raw.execute(text)
+        return write_parquet(result.fetch_record_batch(), path, limit)
 
 
-def format_rows(columns: list[str], rows: list[tuple], fmt: str, width: int = 60) -> str:
-    """`rows` as text: JSON Lines, CSV, or a table whose cells are cut at `width` characters
-    (0: never cut)."""
-    if fmt == "json":
-        return "\n".join(json.dumps(dict(zip(columns, map(_plain, row))), ensure_ascii=False) for row in rows)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_plain(v) for v in row] for row in rows])
-        return buffer.getvalue().rstrip("\n")
-    if fmt == "table":
-        cells = [[_cell(v, width) for v in row] for row in rows]
-        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-        line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
-        out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
-        out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-        return "\n".join(out)
-    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
-
-
-def _cell(value: object, width: int = 60) -> str:
-    text = "" if value is None else str(_plain(value))
-    text = text.replace("\n", " ")
-    return text if width <= 0 or len(text) <= width else text[: width - 1] + "…"
+def _statement(conn, sql_or_view: str) -> str:
+    """The user's SQL, or a `select *` of the relation a bare name gives. The name is looked up
+    with a bound parameter; only the catalog's own spelling of an existing relation is ever put
+    into a statement."""
+    text = sql_or_view.strip().rstrip(";")
+    if _IDENTIFIER.match(text):
+        found = execute_file(conn, "queries/relation_by_name.sql", (text,)).scalar_one_or_none()
+        if found is None:
+            raise LookupError(f"no table or view named {text!r} (see README, 'Views')")
+        text = f'select * from "{found}"'
+    return text
 
 
 def status_report(engine: Engine) -> str:
