@@ -36,6 +36,7 @@ from warehouse.extraction.version import current_extractor_version
 from warehouse.reading.articles import Article
 from warehouse.reading.outlets import outlet_country
 from warehouse.reading.sources import SourceFile, discover_files
+from warehouse.search import index as search_index
 from warehouse.storage import db, load, snapshots
 from warehouse.storage.writer_lock import writer_lock
 from warehouse.stories import placement
@@ -110,6 +111,8 @@ def finish_warehouse(engine: Engine, stories: StorySettings) -> None:
     placement.place_pending_stories(engine, stories)
     with engine.begin() as conn:
         placement.place_facts_in_paragraphs(conn)
+    # Every article the search index lacks: this run's, or all on a warehouse upgraded to search.
+    search_index.index_pending_articles(engine)
     load.refresh_entity_stats(engine)
     db.refresh_views(engine)
     db.checkpoint(engine)

@@ -73,6 +73,15 @@ def _non_negative_int_argument(text: str) -> int:
     return value
 
 
+def _date_argument(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
 # Rows `query` prints of a view or table given by name unless --limit says otherwise: enough to
 # see what it holds (`entity_cooccurrence` has 71,140 rows on the corpus).
 VIEW_ROWS = 100
@@ -148,6 +157,33 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a value for `$NAME` in the SQL, bound, never pasted into it (repeatable); "
                             "e.g. --param name='Vladímir Putin'")
     _add_db(query)
+
+    search = commands.add_parser(
+        "search", help="full-text search: which articles talk about X (BM25, Spanish stems)",
+        description="Rank the warehouse's articles for some words, by BM25 over Spanish stems of title "
+                    "and body: any form of a word matches (`ruso` finds `rusos`, `Rusa`), case and "
+                    "accents do not matter, function words are ignored. A story (an article and its "
+                    "re-sends and rewrites) is shown once, as its best article. The same ranking is "
+                    "SQL for dashboards: `select * from search_articles('gas ruso')`.",
+        epilog="examples:\n"
+               "  news-warehouse search \"gasoducto ruso\"\n"
+               "  news-warehouse search \"Putin Tokáyev\" --all-words --since 2025-11-01 --outlet EFE\n"
+               "  news-warehouse search vacuna --format csv --limit 100 > vacuna.csv\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    search.add_argument("text", metavar="WORDS", help="the words to look for, in one argument")
+    search.add_argument("--since", type=_date_argument, metavar="YYYY-MM-DD",
+                        help="only articles published on or after this day")
+    search.add_argument("--until", type=_date_argument, metavar="YYYY-MM-DD",
+                        help="only articles published on or before this day")
+    search.add_argument("--outlet", metavar="NAME", help="only articles of this outlet (case and accents aside), e.g. EFE")
+    search.add_argument("--all-words", action="store_true", help="only articles holding every word asked")
+    search.add_argument("--every-copy", action="store_true",
+                        help="list every matching article, not one per story")
+    search.add_argument("--limit", type=_positive_int_argument, default=10, metavar="N",
+                        help="at most N results (default 10)")
+    search.add_argument("--format", choices=output_formats.TEXT_FORMATS, default="table",
+                        help="table (default: a block per result with its snippet), csv, json, jsonl")
+    _add_db(search)
 
     evaluate = commands.add_parser(
         "eval", help="score extraction against a hand-annotated gold set",
@@ -354,6 +390,31 @@ def _write_text(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from warehouse.search import results
+
+    if not results.query_stems(args.text):
+        raise UsageError(f"nothing to search for in {args.text!r}: give a word that is not a function word "
+                         f"(de, la, que, ...)")
+    engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
+    try:
+        hits = results.search(engine, args.text, since=args.since, until=args.until, outlet=args.outlet,
+                              all_words=args.all_words, one_per_story=not args.every_copy, limit=args.limit)
+        outlets = results.known_outlets(engine) if args.outlet and not hits else None
+    finally:
+        engine.dispose()
+    if args.format != "table":
+        columns = list(results.Hit.__dataclass_fields__)
+        print(output_formats.format_rows(columns, [tuple(getattr(h, c) for c in columns) for h in hits], args.format))
+    else:
+        print(results.as_text(hits))
+    if outlets is not None and (near := results.outlets_like(args.outlet, outlets)) != [args.outlet]:
+        print(f"news-warehouse: no article of outlet {args.outlet!r} matches; outlets with a name like it: "
+              f"{', '.join(near) or 'none'} (all: `news-warehouse query \"select outlet, count(*) from "
+              f"articles group by outlet order by 2 desc\"`)", file=sys.stderr)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from warehouse.evaluation import entities, figures, places
 
@@ -400,7 +461,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query,
-            "eval": cmd_eval, "status": cmd_status}
+            "search": cmd_search, "eval": cmd_eval, "status": cmd_status}
 
 
 class Terminated(BaseException):

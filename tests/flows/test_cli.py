@@ -273,3 +273,21 @@ def test_query_formats_write_lists_as_json_numbers_as_numbers_and_parquet_to_a_f
     as_file = tmp_path / "overview.csv"
     assert cli("query", "article_overview", *db, "--format", "csv", "-o", str(as_file)).stdout == ""
     assert len(as_file.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_search_finds_the_story_once_with_a_snippet_and_as_sql(warehouse_file):
+    db = ("--db", str(warehouse_file[0]))
+    found = cli("search", "kazajos Tokayev", *db)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.startswith("1.  ") and "\n2.  " not in found.stdout
+    assert "**Tokáyev**" in found.stdout and "2 articles of its story match" in found.stdout
+    every = json.loads(cli("search", "kazajos Tokayev", "--every-copy", "--format", "json", *db).stdout)
+    assert len(every) == 2 and every[0]["score"] >= every[1]["score"] > 0
+    assert {"article_id", "snippet", "published_date", "outlet", "url"} <= set(every[0])
+    assert cli("search", "críquet", *db).stdout.strip() == "no articles found"
+    as_sql = cli("query", "select count(*) from search_articles('Putin')", *db, "--format", "csv")
+    assert as_sql.stdout.split() == ["count_star()", "2"]
+    nothing = cli("search", "de la", *db)
+    assert nothing.returncode == 2 and "nothing to search for" in nothing.stderr
+    bad_date = cli("search", "gas", "--since", "ayer", *db)
+    assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr

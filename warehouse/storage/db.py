@@ -128,11 +128,16 @@ def view_files() -> list[Path]:
     return sorted((SQL_DIR / "views").glob("*.sql"))
 
 
+def macro_files() -> list[Path]:
+    return sorted((SQL_DIR / "macros").glob("*.sql"))
+
+
 def refresh_views(engine: Engine) -> list[str]:
-    """Create or replace every view of `sql/views/` (each file holds one `create or replace view`)."""
+    """Create or replace every macro of `sql/macros/`, then every view of `sql/views/` (each file
+    holds one `create or replace`; macros first, so a view may call one)."""
     names = []
     with engine.begin() as conn:
-        for path in view_files():
+        for path in macro_files() + view_files():
             conn.exec_driver_sql(path.read_text(encoding="utf-8"))
             names.append(path.stem)
     return names
