@@ -158,6 +158,21 @@ def build_parser() -> argparse.ArgumentParser:
                             "e.g. --param name='Vladímir Putin'")
     _add_db(query)
 
+    export = commands.add_parser(
+        "export", help="every table and view to Parquet files in a folder, with a manifest",
+        description="Write each table and view of the warehouse's published snapshot to "
+                    "FOLDER/<name>.parquet (DuckDB's types kept) and FOLDER/manifest.json (per file: "
+                    "rows, columns with types and descriptions, SHA-256; the schema version and last "
+                    "run exported). The new export replaces an earlier one whole, by renames.",
+        epilog="examples:\n"
+               "  news-warehouse export parquet/\n"
+               "  news-warehouse export parquet/ --replace --only articles mentions amounts_in_context\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("folder", type=Path, metavar="FOLDER", help="a new or empty folder, or an earlier export")
+    export.add_argument("--only", nargs="+", metavar="NAME", help="only these tables and views")
+    export.add_argument("--replace", action="store_true", help="replace the earlier export in FOLDER")
+    _add_db(export)
+
     search = commands.add_parser(
         "search", help="full-text search: which articles talk about X (BM25, Spanish stems)",
         description="Rank the warehouse's articles for some words, by BM25 over Spanish stems of title "
@@ -390,6 +405,22 @@ def _write_text(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from warehouse.storage import export
+
+    source = snapshots.reader_path(settings_from(db=args.db).db_path)
+    engine = db.connect(source, read_only=True)
+    try:
+        done = export.export_parquet(
+            engine, args.folder, source=source, only=args.only, replace=args.replace,
+            progress=lambda e: print(f"  {e.kind} {e.name}: {e.rows} rows", file=sys.stderr, flush=True))
+    finally:
+        engine.dispose()
+    print(f"{len(done)} tables and views ({sum(e.rows for e in done)} rows) exported to {args.folder}/ "
+          f"(see {args.folder / export.MANIFEST})")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from warehouse.search import results
 
@@ -461,7 +492,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query,
-            "search": cmd_search, "eval": cmd_eval, "status": cmd_status}
+            "search": cmd_search, "export": cmd_export, "eval": cmd_eval, "status": cmd_status}
 
 
 class Terminated(BaseException):

@@ -291,3 +291,41 @@ def test_search_finds_the_story_once_with_a_snippet_and_as_sql(warehouse_file):
     assert nothing.returncode == 2 and "nothing to search for" in nothing.stderr
     bad_date = cli("search", "gas", "--since", "ayer", *db)
     assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+
+
+def test_export_writes_every_table_and_view_to_parquet_with_a_manifest(warehouse_file, tmp_path):
+    import hashlib
+
+    import pyarrow.parquet as pq
+
+    db = ("--db", str(warehouse_file[0]))
+    target = tmp_path / "parquet"
+    done = cli("export", str(target), *db)
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    relations = {r["name"]: r for r in manifest["relations"]}
+    listed = cli("query", "select table_name from information_schema.tables where table_schema = 'main'",
+                 "--format", "jsonl", *db).stdout.splitlines()
+    assert set(relations) == {json.loads(line)["table_name"] for line in listed}
+    assert {"articles", "mentions", "amounts_in_context", "stories"} <= set(relations)
+    assert sorted(p.name for p in target.iterdir()) == sorted([r["file"] for r in relations.values()] + ["manifest.json"])
+    for relation in relations.values():
+        table = pq.read_table(target / relation["file"])
+        assert table.num_rows == relation["rows"] and table.column_names == [c["name"] for c in relation["columns"]]
+        assert hashlib.sha256((target / relation["file"]).read_bytes()).hexdigest() == relation["sha256"]
+    assert relations["articles"]["rows"] == 2 and manifest["last_run"]["kind"] == "ingest"
+    assert "articles: 2 rows" in done.stderr and "exported to" in done.stdout
+
+    again = cli("export", str(target), *db)
+    assert again.returncode == 2 and "--replace" in again.stderr
+    replaced = cli("export", str(target), "--replace", "--only", "articles", "AMOUNTS_IN_CONTEXT", *db)
+    assert replaced.returncode == 0, replaced.stderr
+    assert sorted(p.name for p in target.iterdir()) == ["amounts_in_context.parquet", "articles.parquet", "manifest.json"]
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "a.jpg").write_bytes(b"x")
+    refused = cli("export", str(foreign), "--replace", *db)
+    assert refused.returncode == 2 and "holds no earlier export" in refused.stderr and (foreign / "a.jpg").exists()
+    unknown = cli("export", str(tmp_path / "new"), "--only", "nope", *db)
+    assert unknown.returncode == 2 and "no table or view named 'nope'" in unknown.stderr
+    assert not (tmp_path / "new").exists() and not list(tmp_path.glob(".*partial"))

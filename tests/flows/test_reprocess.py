@@ -19,17 +19,21 @@ def as_if_extracted_by_an_older_version(db_path):
             conn.exec_driver_sql("update articles set extractor_version = 'news-warehouse-0.0.1+old'")
             conn.exec_driver_sql("update mentions set extractor_version = 'news-warehouse-0.0.1+old'")
             conn.exec_driver_sql("delete from amounts where article_id = (select min(article_id) from articles)")
+            # A warehouse from before sentences were stored (migration 022).
+            conn.exec_driver_sql("delete from article_sentences where article_id = (select min(article_id) from articles)")
     finally:
         engine.dispose()
 
 
-FACTS = "select (select count(*) from mentions), (select count(*) from amounts), (select count(*) from entities)"
+FACTS = ("select (select count(*) from mentions), (select count(*) from amounts), (select count(*) from entities), "
+         "(select count(*) from article_sentences), (select count(distinct (article_id, sentence_no)) from article_sentences)")
 
 
 def test_reprocess_swaps_the_facts_of_articles_from_another_extractor_version(tmp_path, sample_inbox):
     db_path = tmp_path / "w.duckdb"
     ingest_news(inbox=str(sample_inbox), db_path=str(db_path))
     fresh = rows(db_path, FACTS)
+    assert fresh[0][3] == fresh[0][4] > 0   # one row per sentence
     as_if_extracted_by_an_older_version(db_path)
     assert rows(db_path, FACTS) != fresh
 

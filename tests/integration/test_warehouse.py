@@ -188,6 +188,26 @@ def test_offsets_in_the_warehouse_point_into_the_body(loaded):
     assert bad == []
 
 
+def test_every_fact_lies_in_its_stored_sentence_and_sentences_tile_the_body(loaded):
+    outside = rows(loaded, """
+        select f.article_id, f.start_char from (
+            select article_id, sentence_no, start_char, end_char from mentions
+            union all select article_id, sentence_no, start_char, end_char from amounts) f
+        left join article_sentences s using (article_id, sentence_no)
+        where s.article_id is null or f.start_char < s.start_char or f.end_char > s.end_char""")
+    assert outside == []
+    # In order, not overlapping, nothing but whitespace between two sentences.
+    gaps = rows(loaded, """
+        select s.article_id, s.sentence_no from article_sentences s join articles a using (article_id)
+        join article_sentences t on t.article_id = s.article_id and t.sentence_no = s.sentence_no + 1
+        where t.start_char < s.end_char or trim(substring(a.body, s.end_char + 1, t.start_char - s.end_char),
+                                                 ' \n\t') <> ''""")
+    assert gaps == [] and scalar(loaded, "select count(*) from article_sentences") > 10
+    sentence, outlet = rows(loaded, """select sentence, outlet from amounts_in_context
+                                     where text like 'casi 30.000 millones de dólares' limit 1""")[0]
+    assert "casi 30.000 millones de dólares" in sentence and sentence.endswith(".") and len(sentence) < 400
+
+
 def test_keys_are_unique_and_references_resolve(loaded):
     assert scalar(loaded, "select count(*) - count(distinct entity_key) from entities") == 0
     assert scalar(loaded, "select count(*) from mentions m anti join entities e using (entity_id)") == 0

@@ -53,6 +53,16 @@ class Extraction:
     amount_sentences: tuple[int, ...]   # sentence index of each amount, same order
     places: tuple[Resolved | None, ...] = ()   # per mention, same order: None when no place was sought
     dateline_country: str | None = None        # ISO 3166-1 of the dateline's place
+    # (start, end) of every sentence in the text, in order: `sentence_no` of mentions and amounts
+    # indexes it; the end leaves out the whitespace before the next sentence.
+    sentence_spans: tuple[tuple[int, int], ...] = ()
+
+
+def sentence_spans(starts: list[int], text: str) -> tuple[tuple[int, int], ...]:
+    """Sentences as (start, end) offsets from their starts: each ends where the next begins, less
+    the whitespace between them (a paragraph break included)."""
+    ends = starts[1:] + [len(text)]
+    return tuple((start, start + len(text[start:end].rstrip())) for start, end in zip(starts, ends))
 
 
 def extract_texts(items: Iterable[tuple[Any, str]], *, nlp: Language | None = None,
@@ -128,4 +138,5 @@ def _extract_chunk(nlp, chunk, rules, model_only, countries, seconds, known_tags
         seconds.canonicalisation += canonical_at - ruled_at
         seconds.figures += figures_at - canonical_at
         seconds.places += placed_at - figures_at
-        yield Extraction(key, tuple(mentions), tuple(amounts), sentences, tuple(places), dateline_country)
+        yield Extraction(key, tuple(mentions), tuple(amounts), sentences, tuple(places), dateline_country,
+                         sentence_spans(starts, text))

@@ -131,6 +131,10 @@ _SCHEMAS = {
         ("value_eur", pa.decimal128(38, 6)), ("value_usd", pa.decimal128(38, 6)), ("rate_date", pa.date32()),
         ("rate_source", pa.string()), ("rate_note", pa.string()), ("rate_at_run_date", pa.bool_()),
     ]),
+    "batch_sentences": pa.schema([
+        ("article_id", pa.string()), ("sentence_no", pa.int32()), ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+    ]),
     "batch_deliveries": pa.schema([
         ("article_id", pa.string()), ("source_path", pa.string()), ("position", pa.int32()),
         ("content_hash", pa.string()), ("run_id", pa.string()),
@@ -235,6 +239,8 @@ def _add_fact_rows(rows: dict[str, list[dict]], entities: dict[str, dict], place
             "per_value": _exact(amount.per_value), "per_unit": amount.per_unit, "restates": amount.restates,
             **_money_columns(amount, published, run_day),
         })
+    rows["batch_sentences"] += [{"article_id": article_id, "sentence_no": number, "start_char": start, "end_char": end}
+                                for number, (start, end) in enumerate(extraction.sentence_spans)]
 
 
 def _place_row(place: Place) -> dict:
@@ -295,6 +301,8 @@ def unchanged_file_rows(files: list[SourceFile], seen_at: datetime) -> list[dict
 
 
 _FACT_TABLES = ("batch_mentions", "batch_amounts")
+# Rows that belong to an article's extraction: stored only with the article they describe.
+_PER_ARTICLE_TABLES = _FACT_TABLES + ("batch_sentences",)
 # Articles first (the facts of the articles it inserts follow), entities before the mentions
 # that point at them.
 _LOAD_ORDER = [
@@ -302,6 +310,7 @@ _LOAD_ORDER = [
     ("batch_places", "insert_places"),
     ("batch_mentions", "insert_mentions"),
     ("batch_amounts", "insert_amounts"),
+    ("batch_sentences", "insert_sentences"),
     ("batch_deliveries", "insert_deliveries"),
     ("batch_rejections", "insert_rejections"),
     ("batch_source_files", "upsert_source_files"),
@@ -320,7 +329,7 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
                                                     "insert_articles")]
         # Facts only for the articles this transaction stored: an article already in the
         # warehouse (a batch loaded again) keeps the facts it has.
-        for name in _FACT_TABLES:
+        for name in _PER_ARTICLE_TABLES:
             tables[name] = tables[name].filter(pc.is_in(tables[name]["article_id"], pa.array(inserted, pa.string())))
         fact_seconds = 0.0
         for name, statement in _LOAD_ORDER:
@@ -388,6 +397,7 @@ def replace_extractions(engine: Engine, *, version: str, extractions: list[Extra
         _insert(conn, "batch_places", list(places.values()), "insert_places")
         _insert(conn, "batch_mentions", rows["batch_mentions"], "insert_mentions")
         _insert(conn, "batch_amounts", rows["batch_amounts"], "insert_amounts")
+        _insert(conn, "batch_sentences", rows["batch_sentences"], "insert_sentences")
         _insert(conn, "batch_article_ids", ids, "set_extractor_version", (version,))
         stories = _insert(conn, "batch_article_ids", ids, "stories_of_articles")
         share_dateline_countries(conn, [row[0] for row in stories])
