@@ -12,12 +12,9 @@ from pathlib import Path
 from warehouse import __version__
 from warehouse.config import DEFAULT_BATCH_SIZE, DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
 from warehouse.reading.sources import InboxError
-from warehouse.storage import db, output_formats, reports, snapshots, writer_lock
-
-
-
-class UsageError(Exception):
-    """Something the user can fix (a bad cron expression, a server that will not start)."""
+from warehouse.commands import (VIEW_ROWS, UsageError, cmd_delete, cmd_eval, cmd_export, cmd_query, cmd_search,
+                                cmd_status)
+from warehouse.storage import db, output_formats, writer_lock
 
 
 USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError)
@@ -80,11 +77,6 @@ def _date_argument(text: str):
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
-# Rows `query` prints of a view or table given by name unless --limit says otherwise: enough to
-# see what it holds (`entity_cooccurrence` has 71,140 rows on the corpus).
-VIEW_ROWS = 100
 
 
 class _OneLineErrors(argparse.ArgumentParser):
@@ -172,6 +164,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--only", nargs="+", metavar="NAME", help="only these tables and views")
     export.add_argument("--replace", action="store_true", help="replace the earlier export in FOLDER")
     _add_db(export)
+
+    delete = commands.add_parser(
+        "delete", help="delete withdrawn articles, with their facts, stories and deliveries",
+        description="Delete articles and everything stored for them (mentions, amounts, sentences, "
+                    "story data, search index, deliveries), place the other articles of their stories "
+                    "again, and record each in article_retractions so no run loads it again. Takes the "
+                    "writer lock like a run and publishes the snapshot when done.",
+        epilog="examples:\n"
+               "  news-warehouse delete --article 5e43556c0a… --reason \"withdrawn by EFE\"\n"
+               "  news-warehouse delete --source-file efe/2025-11-11.txt --dry-run\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    which = delete.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", action="append", metavar="ID", help="an article id (repeatable)")
+    which.add_argument("--source-file", metavar="PATH",
+                       help="every article this inbox file delivered (as source_files.path has it); "
+                            "articles other files delivered too are kept")
+    delete.add_argument("--reason", help="why, kept in article_retractions")
+    delete.add_argument("--dry-run", action="store_true", help="say what would be deleted, change nothing")
+    _add_db(delete)
 
     search = commands.add_parser(
         "search", help="full-text search: which articles talk about X (BM25, Spanish stems)",
@@ -363,136 +374,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    if args.format == "parquet" and args.output is None:
-        raise UsageError("--format parquet writes a file: give it with --output FILE")
-    if args.output is not None and not args.output.parent.is_dir():
-        raise UsageError(f"cannot write {args.output}: directory {args.output.parent} does not exist")
-    engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
-    # A view printed by name shows its head; a file asked for gets every row unless told.
-    default = VIEW_ROWS if reports.is_relation_name(args.sql) and args.output is None else 0
-    limit = args.limit if args.limit is not None else default
-    try:
-        if args.format == "parquet":
-            written = reports.query_to_parquet(engine, args.sql, args.output, dict(args.param), limit=limit or None)
-            print(f"news-warehouse: {written} rows written to {args.output}", file=sys.stderr)
-            return 0
-        columns, rows = reports.run_query(engine, args.sql, dict(args.param), limit=limit or None)
-    except Exception as error:  # a mistake in the user's SQL is theirs to fix: one line
-        message = str(getattr(error, "orig", error)).strip().splitlines()[0]
-        raise db.WarehouseError(f"query failed: {message}") from error
-    finally:
-        engine.dispose()
-    more = bool(limit) and len(rows) > limit
-    text = output_formats.format_rows(columns, rows[:limit] if more else rows, args.format, width=args.width)
-    if args.output is None:
-        print(text)
-    else:
-        _write_text(args.output, text + "\n")
-        print(f"news-warehouse: {min(len(rows), limit or len(rows))} rows written to {args.output}", file=sys.stderr)
-    if more:   # on stderr: a CSV or JSON consumer reads only rows
-        print(f"news-warehouse: first {limit} rows shown; --limit N for more, --limit 0 for all", file=sys.stderr)
-    return 0
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Through a temporary name: an interrupted write leaves the previous file, not half of one."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from warehouse.storage import export
-
-    source = snapshots.reader_path(settings_from(db=args.db).db_path)
-    engine = db.connect(source, read_only=True)
-    try:
-        done = export.export_parquet(
-            engine, args.folder, source=source, only=args.only, replace=args.replace,
-            progress=lambda e: print(f"  {e.kind} {e.name}: {e.rows} rows", file=sys.stderr, flush=True))
-    finally:
-        engine.dispose()
-    print(f"{len(done)} tables and views ({sum(e.rows for e in done)} rows) exported to {args.folder}/ "
-          f"(see {args.folder / export.MANIFEST})")
-    return 0
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    from warehouse.search import results
-
-    if not results.query_stems(args.text):
-        raise UsageError(f"nothing to search for in {args.text!r}: give a word that is not a function word "
-                         f"(de, la, que, ...)")
-    engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
-    try:
-        hits = results.search(engine, args.text, since=args.since, until=args.until, outlet=args.outlet,
-                              all_words=args.all_words, one_per_story=not args.every_copy, limit=args.limit)
-        outlets = results.known_outlets(engine) if args.outlet and not hits else None
-    finally:
-        engine.dispose()
-    if args.format != "table":
-        columns = list(results.Hit.__dataclass_fields__)
-        print(output_formats.format_rows(columns, [tuple(getattr(h, c) for c in columns) for h in hits], args.format))
-    else:
-        print(results.as_text(hits))
-    if outlets is not None and (near := results.outlets_like(args.outlet, outlets)) != [args.outlet]:
-        print(f"news-warehouse: no article of outlet {args.outlet!r} matches; outlets with a name like it: "
-              f"{', '.join(near) or 'none'} (all: `news-warehouse query \"select outlet, count(*) from "
-              f"articles group by outlet order by 2 desc\"`)", file=sys.stderr)
-    return 0
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    from warehouse.evaluation import entities, figures, places
-
-    default = {"entities": entities.ENTITIES_GOLD, "figures": figures.FIGURES_GOLD,
-               "places": places.PLACES_GOLD}[args.what]
-    gold = args.gold or default
-    if not gold.is_file():
-        raise UsageError(f"gold file not found: {gold}")
-    if args.what == "entities":
-        splits = entities.SPLITS if args.split == "all" else [args.split]
-        articles = entities.read_entities_gold(gold, splits=splits)
-        if not articles:
-            raise UsageError(f"{gold} has no article in the {args.split} split")
-        print(f"split: {args.split}")
-        raw = entities.score_entities(articles, entities.raw_model_spans, "raw")
-        pipeline = entities.score_entities(articles, entities.pipeline_spans, "pipeline")
-        print(entities.format_side_by_side([raw, pipeline]))
-        errors = pipeline.errors
-    elif args.what == "places":
-        articles = places.read_places_gold(gold)
-        report = places.score_places(articles, places.pipeline_predictions(articles))
-        print(places.format_place_report(report))
-        errors = report.errors
-    else:
-        report = figures.score_figures(figures.read_figures_gold(gold))
-        print(figures.format_figure_report(report))
-        errors = report.errors
-    if args.errors:
-        print("\n".join(errors))
-    return 0
-
-
-def cmd_status(args: argparse.Namespace) -> int:
-    db_path = settings_from(db=args.db).db_path
-    engine = db.connect(snapshots.reader_path(db_path), read_only=True)
-    try:
-        print(reports.status_report(engine))
-    finally:
-        engine.dispose()
-    if (holder := writer_lock.lock_holder(db_path)) is not None:
-        print(f"\nin progress: {writer_lock.describe_holder(holder)}; the figures above are from the last "
-              f"finished run")
-    return 0
-
-
-COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "extract": cmd_extract, "query": cmd_query,
-            "search": cmd_search, "export": cmd_export, "eval": cmd_eval, "status": cmd_status}
+COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "extract": cmd_extract,
+            "query": cmd_query, "search": cmd_search, "export": cmd_export, "delete": cmd_delete,
+            "eval": cmd_eval, "status": cmd_status}
 
 
 class Terminated(BaseException):

@@ -329,3 +329,50 @@ def test_export_writes_every_table_and_view_to_parquet_with_a_manifest(warehouse
     unknown = cli("export", str(tmp_path / "new"), "--only", "nope", *db)
     assert unknown.returncode == 2 and "no table or view named 'nope'" in unknown.stderr
     assert not (tmp_path / "new").exists() and not list(tmp_path.glob(".*partial"))
+
+
+def test_delete_retracts_an_article_with_its_facts_and_no_run_loads_it_again(tmp_path, sample_inbox):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(sample_inbox, inbox)
+    db = ("--db", str(tmp_path / "w.duckdb"))
+    assert cli("run", "--inbox", str(inbox), *db).returncode == 0
+
+    def count(sql):
+        return int(cli("query", sql, "--format", "csv", *db).stdout.splitlines()[1])
+
+    first = cli("query", "select article_id from articles order by loaded_at, source_path limit 1",
+                "--format", "csv", *db).stdout.splitlines()[1]
+    other_story = "select story_id from articles where article_id <> $id"
+    assert cli("query", other_story, "--param", f"id={first}", "--format", "csv", *db).stdout.split()[1] == first
+    mentions = count(f"select count(*) from mentions where article_id = '{first}'")
+    assert mentions > 0
+
+    dry = cli("delete", "--article", first, "--dry-run", *db)
+    assert dry.returncode == 0 and f"would delete 1 article with {mentions} mentions" in dry.stdout
+    assert count("select count(*) from articles") == 2
+    done = cli("delete", "--article", first, "--reason", "withdrawn by the agency", *db)
+    assert done.returncode == 0, done.stderr
+    assert "1 other article of their stories were placed in a story again" in done.stdout
+    # Gone everywhere, from the snapshot readers see too; the other sample now tells the story alone.
+    for table in ("articles", "mentions", "amounts", "article_sentences", "deliveries", "search_documents",
+                  "article_paragraphs", "story_keys"):
+        assert count(f"select count(*) from {table} where article_id = '{first}'") == 0, table
+    assert count("select count(*) from articles where story_id = article_id") == 1
+    assert count("select count(*) from search_articles('Tokáyev')") == 1
+    assert count("select count(*) from mentions m anti join entities e using (entity_id)") == 0
+    retracted = json.loads(cli("query", "article_retractions", "--format", "json", *db).stdout)
+    assert [(r["article_id"], r["reason"]) for r in retracted] == [(first, "withdrawn by the agency")]
+
+    # The file delivered again, changed: the retracted article stays out.
+    for path in inbox.glob("*.txt"):
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = cli("run", "--inbox", str(inbox), *db)
+    assert again.returncode == 0 and count("select count(*) from articles") == 1
+
+    by_file = cli("query", "select source_path from deliveries limit 1", "--format", "csv", *db).stdout.split()[1]
+    gone = cli("delete", "--source-file", by_file, *db)
+    assert gone.returncode == 0 and "deleted 1 article" in gone.stdout and count("select count(*) from articles") == 0
+    missing = cli("delete", "--article", "no-such-id", *db)
+    assert missing.returncode == 2 and "no article with id no-such-id" in missing.stderr
+    neither = cli("delete", *db)
+    assert neither.returncode == 2 and "one of the arguments --article --source-file is required" in neither.stderr

@@ -93,6 +93,10 @@ def migration_files() -> list[tuple[int, Path]]:
     return found
 
 
+# Migrations that rebuild the file itself (the SQL file only records them): version -> step.
+_FILE_MIGRATIONS = {23: "rebuild_from_ddl"}
+
+
 def migrate(engine: Engine) -> list[str]:
     """Apply, in order and each in its own transaction, the migrations not yet recorded."""
     applied_now = []
@@ -102,6 +106,12 @@ def migrate(engine: Engine) -> list[str]:
     for version, path in migration_files():
         if version in applied:
             continue
+        if version in _FILE_MIGRATIONS:
+            from warehouse.storage import rebuild
+
+            # The engine's pooled connections are closed; its next ones open the rebuilt file.
+            engine.dispose()
+            getattr(rebuild, _FILE_MIGRATIONS[version])(engine.url.database)
         with engine.begin() as conn:
             conn.exec_driver_sql(path.read_text(encoding="utf-8"))
             execute_file(conn, "schema/record_migration.sql", (version, path.name))
