@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 # The first flow run starts a temporary Prefect server; shared machines can be slow to start it.
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
 
-.PHONY: install run test serve bench train clean
+.PHONY: install run test serve bench train docs clean
 
 install: $(STAMP)
 
@@ -23,11 +23,21 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps $(MODEL)
 	touch $(STAMP)
 
+# Other clients of the snapshot, for tests/flows/test_other_clients.py: DuckDB 2.0's Python
+# client (no pytz: it needs it for TIMESTAMPTZ, which the warehouse no longer has) and the DuckDB CLI.
+CLIENTS := .venv-clients
+CLIENTS_STAMP := $(CLIENTS)/.installed
+
+$(CLIENTS_STAMP):
+	test -x $(CLIENTS)/bin/python || $(PYTHON) -m venv $(CLIENTS)
+	$(CLIENTS)/bin/python -m pip install --quiet --disable-pip-version-check duckdb==2.0.1 duckdb-cli==1.5.6
+	touch $(CLIENTS_STAMP)
+
 run: install
 	$(BIN)/news-warehouse run
 
-test: install
-	$(BIN)/python -m pytest
+test: install $(CLIENTS_STAMP)
+	NEWS_WAREHOUSE_CLIENTS_VENV=$(CURDIR)/$(CLIENTS) $(BIN)/python -m pytest
 
 serve: install
 	$(BIN)/news-warehouse serve
@@ -44,5 +54,9 @@ bench: install
 train: install
 	$(BIN)/python -m warehouse.training.entity_typer
 
+# The README's "Tables" and "Views" tables and CATALOG.md, from sql/catalog.toml (a test checks them).
+docs: install
+	$(BIN)/python -m warehouse.storage.catalog
+
 clean:
-	rm -rf $(VENV) warehouse.duckdb warehouse.duckdb.wal warehouse.duckdb.lock warehouse.snapshot.duckdb .pytest_cache *.egg-info
+	rm -rf $(VENV) $(CLIENTS) warehouse.duckdb warehouse.duckdb.wal warehouse.duckdb.lock warehouse.snapshot.duckdb .pytest_cache *.egg-info

@@ -2,5 +2,5 @@
 create table if not exists schema_migrations (
     version     integer primary key,
     name        varchar not null,
-    applied_at  timestamptz not null default current_timestamp
+    applied_at  timestamp not null default current_timestamp   -- UTC (migration 025)
 );

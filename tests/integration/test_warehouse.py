@@ -97,7 +97,7 @@ def test_facts_loaded_before_their_keys_were_dropped_are_kept(tmp_path, sample_a
     engine = warehouse_before(tmp_path, 14)
     load_as_before_stories(engine, sample_batch(sample_articles, sample_extractions))
     before = sorted(rows(engine, "select * from mentions")), sorted(rows(engine, "select * from amounts")), \
-        sorted(rows(engine, "select * from deliveries"))
+        sorted(rows(engine, "select * replace (delivered_at at time zone 'UTC' as delivered_at) from deliveries"))
     assert db.migrate(engine)[0] == "014_fact_tables_without_enforced_keys.sql"
     # Later migrations may add columns: the rows of the columns there were must be the same.
     after = sorted(rows(engine, "select * exclude (paragraph_no, place_id, place_how) from mentions")), \

@@ -2,4 +2,5 @@
 run bookkeeping (`load`), the one-writer lock (`writer_lock`), the readers' snapshot
 (`snapshots`), read-only reports for `query` and `status` (`reports`), the formats they print or write
 (`output_formats`), Parquet exports of every relation with a manifest (`export`), deleting retracted articles
-(`deletion`), and rebuilding the file from its tables' DDL (`rebuild`, migration 023)."""
+(`deletion`), rebuilding the file from its tables' DDL (`rebuild`, migration 023), and the catalog that
+comments every table, view and column and writes the README's tables (`catalog`)."""

@@ -144,12 +144,17 @@ def macro_files() -> list[Path]:
 
 def refresh_views(engine: Engine) -> list[str]:
     """Create or replace every macro of `sql/macros/`, then every view of `sql/views/` (each file
-    holds one `create or replace`; macros first, so a view may call one)."""
+    holds one `create or replace`; macros first, so a view may call one), then comment every
+    table, view and column from `sql/catalog.toml` (`catalog.py`; replacing a view drops its
+    comments)."""
+    from warehouse.storage import catalog
+
     names = []
     with engine.begin() as conn:
         for path in macro_files() + view_files():
             conn.exec_driver_sql(path.read_text(encoding="utf-8"))
             names.append(path.stem)
+        catalog.apply_comments(conn)
     return names
 
 
