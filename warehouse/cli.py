@@ -7,6 +7,7 @@ import argparse
 import os
 import signal
 import sys
+import textwrap
 from pathlib import Path
 
 from warehouse import __version__
@@ -220,8 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "(exact span and label, P/R/F1 per label), by default on its test split, which "
                     "no rule or model was tuned on. places: resolve the pipeline's place mentions and score "
                     "them against tests/data/places_gold_6.jsonl (accuracy of resolved places, share "
-                    "resolved, most common failures). "
-                    "Example: news-warehouse eval entities --split dev --errors")
+                    "resolved, most common failures).")
     evaluate.add_argument("what", choices=["figures", "entities", "places"])
     evaluate.add_argument("--gold", type=Path,
                           help="gold JSONL (default: tests/data/<what>_gold.jsonl; places: places_gold_6.jsonl)")
@@ -230,10 +230,58 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", action="store_true",
                           help="also list every miss, spurious and wrong item (for entities: of the pipeline)")
 
-    status = commands.add_parser("status", help="row counts and the last runs",
-                                 description="Print the row count of every table and the last runs.")
+    status = commands.add_parser(
+        "status", help="row counts, the last runs, files that need a look, the run in progress",
+        description="From the published snapshot: the row counts of the main tables (articles, "
+                    "entities, mentions, amounts, deliveries, source_files, rejections, runs; every "
+                    "table: `news-warehouse query \"select table_name, estimated_size from "
+                    "duckdb_tables()\"`), the last runs with their counts, the files rejected, partly "
+                    "loaded or loaded with warnings, and the run in progress if any.")
     _add_db(status)
+    _add_examples(parser, commands)
     return parser
+
+
+# Every sub-command's --help ends with examples a user can paste.
+_EXAMPLES = {
+    "run": ["news-warehouse run",
+            "news-warehouse run --inbox /srv/wire/inbox --db /srv/wire/warehouse.duckdb",
+            "NEWS_WAREHOUSE_BATCH_SIZE=128 news-warehouse run --verbose"],
+    "serve": ["news-warehouse serve --inbox /srv/wire/inbox --db /srv/wire/warehouse.duckdb",
+              "news-warehouse serve --cron '0 * * * *'      # hourly"],
+    "reprocess": ["news-warehouse reprocess", "news-warehouse reprocess --all --batch-size 256"],
+    "extract": ["echo '{\"id\": 1, \"text\": \"Moscú, 11 nov (EFE).- Rusia invertirá 30.000 millones.\"}' "
+                "| news-warehouse extract"],
+    "query": ["news-warehouse query amounts_in_context --limit 20",
+              "news-warehouse query \"select name, mention_count from entities order by 2 desc limit 10\"",
+              "news-warehouse query \"select * from amount_entities where entity_name = \\$who\" --param who=Rusia",
+              "news-warehouse query story_money --format parquet --output story_money.parquet"],
+    "eval": ["news-warehouse eval figures", "news-warehouse eval entities --split dev --errors",
+             "news-warehouse eval places --errors"],
+    "status": ["news-warehouse status", "NEWS_WAREHOUSE_DB=/srv/wire/warehouse.duckdb news-warehouse status"],
+}
+
+
+def _add_examples(parser: argparse.ArgumentParser, commands) -> None:
+    for name, sub in commands.choices.items():
+        lines = _EXAMPLES.get(name)
+        if lines is None:   # written with the command (search, export, delete)
+            continue
+        sub.formatter_class = argparse.RawDescriptionHelpFormatter
+        sub.description = textwrap.fill(sub.description or "", width=100)
+        sub.epilog = (_views_list() if name == "query" else "") + "examples:\n" + "".join(f"  {line}\n" for line in lines)
+
+
+def _views_list() -> str:
+    """`query --help` names every view and the question it answers (from sql/catalog.toml)."""
+    from warehouse.storage.catalog import load_catalog
+
+    views = load_catalog()["views"]
+    width = max(map(len, views))
+    return ("views (news-warehouse query NAME; every column: CATALOG.md):\n"
+            + "".join(f"  {name.ljust(width)}  {entry['answers']}\n" for name, entry in views.items())
+            + "which articles talk about X: `news-warehouse search WORDS`, or in SQL "
+              "`select * from search_articles('WORDS')`\n\n")
 
 
 def check_run_settings(settings: Settings, *, wait_for_writer: bool = True) -> None:

@@ -376,3 +376,20 @@ def test_delete_retracts_an_article_with_its_facts_and_no_run_loads_it_again(tmp
     assert missing.returncode == 2 and "no article with id no-such-id" in missing.stderr
     neither = cli("delete", *db)
     assert neither.returncode == 2 and "one of the arguments --article --source-file is required" in neither.stderr
+
+
+def test_every_command_has_examples_and_query_help_lists_every_view():
+    from warehouse.cli import build_parser
+    from warehouse.storage import db
+
+    commands = build_parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert "examples:\n  news-warehouse" in cli(name, "--help").stdout or name == "extract", name
+    assert "| news-warehouse extract" in cli("extract", "--help").stdout
+    query_help = cli("query", "--help").stdout
+    assert all(f"\n  {path.stem} " in query_help for path in db.view_files())
+    status_help = " ".join(cli("status", "--help").stdout.split())
+    counted = db.read_sql("queries/table_counts.sql")
+    assert all(f"'{table}'" in counted or f"from {table}" in counted for table in
+               ("articles", "entities", "mentions", "amounts", "deliveries", "source_files", "rejections", "runs"))
+    assert "(articles, entities, mentions, amounts, deliveries, source_files, rejections, runs;" in status_help
