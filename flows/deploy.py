@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from prefect import serve
+import asyncio
+import signal
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from cronsim import CronSim
 from prefect.deployments.runner import RunnerDeployment
+from prefect.exceptions import TerminationSignal
+from prefect.runner import Runner
 
 from flows.ingest import ingest_news
 from warehouse.config import settings_from
@@ -30,6 +37,45 @@ def ingest_deployment(*, cron: str, inbox: str, db_path: str, task_runner: str |
     )
 
 
-def serve_deployment(deployment: RunnerDeployment) -> None:
-    """Register the deployment and execute its scheduled runs until interrupted."""
-    serve(deployment)
+class _Runner(Runner):
+    def handle_sigterm(self, *args, **kwargs) -> None:
+        # Prefect 3.8.8's own handler calls `self.stop()` from inside the runner's event loop,
+        # where the sync-or-async dispatch hands back the coroutine `astop()` unawaited
+        # ("RuntimeWarning: coroutine 'Runner.astop' was never awaited") and exits without
+        # stopping anything. Unwind as Ctrl-C does instead: `asyncio.run` cancels the runner's
+        # tasks, which run their own cleanup, and `serve_deployment` returns.
+        raise TerminationSignal(signal.SIGTERM)
+
+
+def _raise_termination(signum, frame) -> None:
+    raise TerminationSignal(signal.SIGTERM)
+
+
+def serve_deployment(deployment: RunnerDeployment, on_registered=None) -> str:
+    """Register the deployment and execute its scheduled runs until Ctrl-C or SIGTERM (returns
+    which); `on_registered` is called once the server knows the deployment. What `prefect.serve` does, without its banner (whose `prefect deployment run` hint
+    fails without PREFECT_API_URL: `cli.cmd_serve` prints what a user needs instead) and with a
+    SIGTERM that stops cleanly."""
+    runner = _Runner(pause_on_shutdown=True)
+    # The runner installs its SIGTERM handler when it starts; until then, the same behaviour.
+    previous = signal.signal(signal.SIGTERM, _raise_termination)
+    try:
+        runner.add_deployment(deployment)   # registered with the server here
+        if on_registered is not None:
+            on_registered()
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        return "interrupted"
+    except TerminationSignal:
+        return "SIGTERM"
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return "stopped"
+
+
+def next_run(deployment: RunnerDeployment, now: datetime | None = None) -> datetime:
+    """When the deployment's cron schedule next comes due, in the schedule's time zone (UTC
+    unless set)."""
+    schedule = deployment.schedules[0].schedule
+    zone = ZoneInfo(schedule.timezone) if schedule.timezone else timezone.utc
+    return next(CronSim(schedule.cron, (now or datetime.now(timezone.utc)).astimezone(zone)))

@@ -11,6 +11,7 @@ to ignore introspection of the wrapped object when passed as flow or task parame
 
 from __future__ import annotations
 
+import sys
 import time
 import uuid
 from collections import deque
@@ -23,6 +24,8 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
+from prefect.settings import PREFECT_UI_URL
+from prefect.states import Completed
 from prefect.utilities.annotations import quote
 from sqlalchemy.engine import Engine
 
@@ -119,14 +122,33 @@ def finish_warehouse(engine: Engine, stories: StorySettings) -> None:
 
 
 def _reads(inbox: Path, sources: list[SourceFile], loaded_hashes: dict[str, str],
-           logger, stages: ingest.StageClock) -> Iterator[ingest.FileRead]:
+           logger, stages: ingest.StageClock, progress: ingest.RunProgress) -> Iterator[ingest.FileRead]:
     for start in range(0, len(sources), READ_CHUNK_FILES):
         chunk = sources[start:start + READ_CHUNK_FILES]
         with stages.timing("read"):
             reads = read_files(inbox, quote(chunk),
                                quote({s.path: loaded_hashes[s.path] for s in chunk if s.path in loaded_hashes}))
+        for read in reads:
+            progress.read(read.source.size, len(read.parsed.articles))
         yield from reads
         logger.info("read %d/%d changed files", start + len(chunk), len(sources))
+
+
+def wait_showing_progress(future: PrefectFuture, progress: ingest.RunProgress, articles: int):
+    """The batch's result; meanwhile, on a terminal, one line rewritten each second with how far
+    the run is and how long this batch has been extracting (a batch of 512 takes half a minute,
+    with nothing else to show). Not on a terminal, logs carry a line per batch instead."""
+    if not sys.stderr.isatty():
+        return future.result()
+    started = time.perf_counter()
+    try:
+        while not future.state.is_final():
+            print(f"\r{progress.line()}; extracting {articles} articles for "
+                  f"{time.perf_counter() - started:.0f} s\033[K", end="", file=sys.stderr, flush=True)
+            future.wait(timeout=1)
+    finally:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+    return future.result()
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -145,7 +167,9 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
                 dask_address: str | None = None) -> ingest.RunSummary:
     """Load every new article of `inbox` into the DuckDB warehouse at `db_path`. Unset parameters
     come from NEWS_WAREHOUSE_* variables, then defaults (`warehouse/config.py`). With
-    `task_runner="dask"`, call it through `with_task_runner` so the flow runs on Dask."""
+    `task_runner="dask"`, call it through `with_task_runner` so the flow runs on Dask. Returns the
+    run's summary (to Prefect, inside a `CompletedWithWarnings` state when files were rejected:
+    `final_state`)."""
     settings = settings_from(db=db_path, inbox=inbox, batch_size=batch_size, max_file_bytes=max_file_bytes,
                              settle_seconds=settle_seconds, lock_wait_seconds=lock_wait_seconds,
                              extract_processes=extract_processes, task_runner=task_runner,
@@ -156,7 +180,7 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
         summary = _ingest(settings, run_id)
         publish_snapshot(settings.db_path)
     _publish(summary)
-    return summary
+    return final_state(summary)
 
 
 def record_failure(engine: Engine, run_id: str, counts: ingest.RunCounts, error: BaseException) -> None:
@@ -205,7 +229,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
 
         seen_in_run: set[str] = set()
         entities_before = load.entity_count(engine)
-        reads = _reads(settings.inbox, selection.to_read, selection.loaded_hashes, logger, stages)
+        progress = ingest.RunProgress(total_bytes=sum(source.size for source in selection.to_read))
+        reads = _reads(settings.inbox, selection.to_read, selection.loaded_hashes, logger, stages, progress)
         # Extraction of the next batches runs (on worker processes or Dask) while this process,
         # the one writer, loads the batch before them, in order; a bounded window keeps memory
         # flat whatever the size of the inbox.
@@ -220,7 +245,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
         def load_oldest() -> None:
             planned, new, extracting = in_flight.popleft()
             with stages.timing("extract_wait"):
-                extracted = extracting.result() if extracting is not None else ExtractedBatch([])
+                extracted = wait_showing_progress(extracting, progress, len(new.articles)) \
+                    if extracting is not None else ExtractedBatch([])
             stages.add_extraction(extracted.seconds)
             stages.seconds["paragraphs_tagged"] += extracted.paragraphs_tagged
             new_tags = extracted.new_tags if settings.paragraph_cache else {}
@@ -244,9 +270,10 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
             warnings.extend(planned.warnings)
             # So far: a run killed later still shows what it committed (`runs` of an interrupted run).
             load.record_progress(engine, run_id, counts.as_dict())
+            progress.articles_done += len(planned.articles)
             logger.info("batch loaded: %d new articles, %d already present, %d mentions, %d amounts; "
-                        "%d joined the story of an earlier article", added.articles, present, added.mentions,
-                        added.amounts, stories.joined)
+                        "%d joined the story of an earlier article; %s", added.articles, present, added.mentions,
+                        added.amounts, stories.joined, progress.line())
 
         for number, planned in enumerate(ingest.plan_batches(reads, settings.batch_size), start=1):
             existing = load.existing_article_ids(engine, [a.article_id for a in planned.articles])
@@ -291,14 +318,37 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
 
 
 def _publish(summary: ingest.RunSummary) -> None:
-    """The run summary (and what was rejected) as a Prefect table artifact."""
+    """The run summary as a Prefect table artifact, linking to a second one that lists what was
+    rejected and the warnings, when there were any."""
     rows = [{"measure": key, "value": value} for key, value in summary.counts.as_dict().items()]
     rows += [{"measure": "status", "value": summary.status},
              {"measure": "seconds", "value": round(summary.seconds, 1)}]
-    create_table_artifact(key="ingest-summary", table=rows,
-                          description=f"news-warehouse run {summary.run_id} into {summary.db_path}")
-    if summary.rejected:
-        create_table_artifact(
+    description = f"news-warehouse run {summary.run_id} into {summary.db_path}: {summary.status}"
+    if summary.rejected or summary.warnings:
+        problems = create_table_artifact(
             key="ingest-rejections",
-            table=[{"file": p, "line": line, "reason": reason} for p, line, reason in summary.rejected],
-            description=f"Files and records rejected by run {summary.run_id}")
+            table=[{"kind": "rejected", "file": p, "line": line, "reason": reason} for p, line, reason in summary.rejected]
+            + [{"kind": "warning", "file": None, "line": None, "reason": warning} for warning in summary.warnings],
+            description=f"Files and records rejected, and warnings, of run {summary.run_id}")
+        description += (f"; {len(summary.rejected)} rejected, {len(summary.warnings)} warnings: "
+                        f"[the list]({_artifact_url(problems)})")
+    create_table_artifact(key="ingest-summary", table=rows, description=description)
+
+
+def _artifact_url(artifact_id) -> str:
+    """Where the Prefect UI shows an artifact (relative when no UI address is known)."""
+    ui = (PREFECT_UI_URL.value() or "").rstrip("/")
+    return f"{ui}/artifacts/artifact/{artifact_id}"
+
+
+def final_state(summary: ingest.RunSummary):
+    """What the flow returns: the summary, inside a named Completed state when the run recorded
+    `completed_with_warnings`, so the Prefect UI says what the warehouse says (not a green
+    Completed) and why, in the state's message."""
+    if summary.status != "completed_with_warnings":
+        return summary
+    message = "; ".join(part for part in (
+        f"{len(summary.rejected)} file(s) or record(s) rejected" if summary.rejected else "",
+        f"{len(summary.warnings)} warning(s)" if summary.warnings else "") if part)
+    return Completed(name="CompletedWithWarnings", message=f"{message}: see the ingest-rejections artifact",
+                     data=summary)

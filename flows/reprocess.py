@@ -64,6 +64,7 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
                        inbox="", extractor_version=version, started_at=started, kind="reprocess")
         total = load.count_articles_to_reprocess(engine, version=version, everything=everything)
         logger.info("%d stored articles to re-extract with %s", total, version)
+        progress = ingest.RunProgress(known_total=total)
         entities_before = load.entity_count(engine)
         after = ""
         # Keyset pages: a page re-extracted gets the new version, so "after the last id" (not an
@@ -88,7 +89,8 @@ def _reprocess(settings: Settings, everything: bool, run_id: str) -> ingest.RunS
             counts.articles_reprocessed += replaced.articles
             counts.mentions_loaded += replaced.mentions
             counts.amounts_loaded += replaced.amounts
-            logger.info("re-extracted %d/%d articles", counts.articles_reprocessed, total)
+            progress.articles_done += len(page)
+            logger.info("re-extracted %s", progress.line())
             load.record_progress(engine, run_id, counts.as_dict())
         with stages.timing("finish"):
             finish_warehouse(engine, story_settings(settings))

@@ -15,7 +15,7 @@ from warehouse.config import DEFAULT_BATCH_SIZE, DEFAULT_CRON, Settings, Setting
 from warehouse.reading.sources import InboxError
 from warehouse.commands import (VIEW_ROWS, UsageError, cmd_delete, cmd_eval, cmd_export, cmd_query, cmd_search,
                                 cmd_status)
-from warehouse.storage import db, output_formats, writer_lock
+from warehouse.storage import db, output_formats, snapshots, writer_lock
 
 
 USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError)
@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="articles per extraction task "
                           f"(default: $NEWS_WAREHOUSE_BATCH_SIZE or {DEFAULT_BATCH_SIZE})")
     _add_task_runner(run)
+    _add_verbose(run)
 
     serve = commands.add_parser("serve", help="serve the ingest flow on a cron schedule (long-running)",
                                 description="Register the ingest_news deployment with a cron schedule "
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inbox(serve)
     _add_db(serve)
     _add_task_runner(serve)
+    _add_verbose(serve)
 
     reprocess = commands.add_parser(
         "reprocess", help="re-extract stored articles after the extractor changed",
@@ -124,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     reprocess.add_argument("--batch-size", type=_positive_int_argument,
                            help="articles per extraction task "
                                 f"(default: $NEWS_WAREHOUSE_BATCH_SIZE or {DEFAULT_BATCH_SIZE})")
+    _add_verbose(reprocess)
 
     extract = commands.add_parser(
         "extract", help="JSONL {id, text} in -> JSONL entities and amounts out (stable contract)",
@@ -307,6 +310,20 @@ def check_run_settings(settings: Settings, *, wait_for_writer: bool = True) -> N
         db.connect(settings.db_path).dispose()
 
 
+def _add_verbose(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="also Prefect's line per task run (\"Finished in state Completed()\"); by "
+                             "default only the flow's own lines: a line per batch with the progress")
+
+
+def _prefect_log_level(verbose: bool) -> None:
+    # Before Prefect is imported: it reads its logging settings then. Task runs log two lines
+    # each at INFO, dozens per batch, which drown the flow's own progress lines; a user's own
+    # setting of this variable wins.
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
+
+
 def _quiet_prefect_telemetry() -> None:
     # Deployments here reach no network but package registries: telemetry would only log errors.
     # setdefault: a user who wants it sets the variable.
@@ -319,6 +336,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, inbox=args.inbox, batch_size=args.batch_size,
                              task_runner=args.task_runner, dask_address=args.dask_address)
     check_run_settings(settings)
+    _prefect_log_level(args.verbose)
     _quiet_prefect_telemetry()
     # Prefect is imported only by the commands that run flows. Its temporary server (when none is
     # configured) starts before Prefect is imported, and boots while the flow's modules import
@@ -346,13 +364,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = settings_from(db=args.db, inbox=args.inbox, task_runner=args.task_runner,
                              dask_address=args.dask_address)
     check_run_settings(settings, wait_for_writer=False)
+    _prefect_log_level(args.verbose)
     # Scheduled runs import the flow afresh; its task runner follows these (flows/ingest.py).
     os.environ["NEWS_WAREHOUSE_TASK_RUNNER"] = settings.task_runner
     if settings.dask_address:
         os.environ["NEWS_WAREHOUSE_DASK_ADDRESS"] = settings.dask_address
     _quiet_prefect_telemetry()
     from flows.deploy import ingest_deployment, serve_deployment
-    from flows.server import ServerNotReady, log_path, prefect_api
+    from flows.server import ServerNotReady, prefect_api
 
     if len(args.cron.split()) != 5:
         # Prefect also takes a sixth and seventh field (seconds, years) but schedules by the
@@ -369,13 +388,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"invalid --cron {args.cron!r}: {reason}") from error
     try:
         with prefect_api() as (api_url, started_here):
-            if started_here:
-                print(f"Started a local Prefect server for the schedule: UI at {api_url.removesuffix('/api')}, "
-                      f"log in {log_path()} (set PREFECT_API_URL to use your own server)", flush=True)
-            serve_deployment(deployment)
+            banner = serve_banner(deployment, settings, api_url=api_url, started_here=started_here, cron=args.cron)
+            how = serve_deployment(deployment, on_registered=lambda: print(banner, flush=True))
     except ServerNotReady as error:
         raise UsageError(str(error)) from error
+    print(f"news-warehouse: serving stopped ({how}); no scheduled run starts until the next `serve`",
+          file=sys.stderr)
     return 0
+
+
+def serve_banner(deployment, settings: Settings, *, api_url: str, started_here: bool, cron: str) -> str:
+    """What a user of `serve` needs: where the UI is, how to reach this server from another
+    shell, what is served where, and when the next run is."""
+    from flows.deploy import DEPLOYMENT_NAME, next_run
+    from flows.server import log_path
+
+    ui = api_url.removesuffix("/").removesuffix("/api")
+    due = next_run(deployment)
+    lines = [
+        f"news-warehouse serve: flow ingest_news on schedule {cron!r} ({due.tzname()}), one run at a time",
+        f"  next run    {due:%Y-%m-%d %H:%M %Z}",
+        f"  inbox       {settings.inbox.resolve()}",
+        f"  warehouse   {settings.db_path.resolve()} (readers: {snapshots.snapshot_path(settings.db_path.resolve())})",
+        f"  Prefect UI  {ui}" + (f" (a local server started for this; its log: {log_path()})" if started_here else ""),
+        "  from another shell, on this server:",
+        f"    export PREFECT_API_URL={api_url}",
+        f"    prefect deployment run 'ingest_news/{DEPLOYMENT_NAME}'    # a run now",
+        "Ctrl-C or SIGTERM stops serving" + (" and the local server." if started_here else "."),
+    ]
+    return "\n".join(lines)
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -384,6 +425,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         raise db.WarehouseError(f"no warehouse at {settings.db_path}: run `news-warehouse run` first")
     writer_lock.wait_until_free(settings.db_path, wait_seconds=settings.lock_wait_seconds)
     db.connect(settings.db_path).dispose()   # a directory, not DuckDB, in use: one line, before the flow
+    _prefect_log_level(args.verbose)
     _quiet_prefect_telemetry()
     from flows.temporary_server import ServerNotReady, temporary_api, start_unless_configured
 

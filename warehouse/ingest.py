@@ -237,6 +237,59 @@ class StageClock:
 
 
 @dataclass
+class RunProgress:
+    """How far a run is: articles done of the total, the rate, the time left, as one line.
+
+    The total is known only once every file is read, and files are read as batches go; until
+    then it is extrapolated from the bytes read so far (`~3,000`), which is exact for an inbox of
+    similar files and settles as reading goes. Reprocess runs know their total (`known_total`)."""
+    total_bytes: int = 0
+    known_total: int | None = None
+    started: float = field(default_factory=time.perf_counter)
+    bytes_read: int = 0
+    articles_read: int = 0
+    articles_done: int = 0
+
+    def read(self, source_bytes: int, articles: int) -> None:
+        self.bytes_read += source_bytes
+        self.articles_read += articles
+
+    def total(self) -> tuple[int, bool]:
+        """(total articles, exact?)"""
+        if self.known_total is not None:
+            return self.known_total, True
+        if self.bytes_read >= self.total_bytes or self.bytes_read == 0:
+            return self.articles_read, True
+        return max(self.articles_read, round(self.articles_read * self.total_bytes / self.bytes_read)), False
+
+    def line(self, now: float | None = None) -> str:
+        elapsed = (time.perf_counter() if now is None else now) - self.started
+        total, exact = self.total()
+        rate = self.articles_done / elapsed if elapsed > 0 else 0.0
+        share = f" ({100 * self.articles_done / total:.0f} %)" if total else ""
+        left = total - self.articles_done
+        if left <= 0:
+            eta = "done"
+        elif rate > 0:
+            eta = f"about {_duration(left / rate)} left"
+        else:
+            eta = "time left not known yet"
+        return (f"{self.articles_done:,} of {'' if exact else '~'}{total:,} articles{share}, "
+                f"{rate:.1f} articles/s, {eta}")
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+@dataclass
 class RunCounts:
     files_seen: int = 0
     files_unchanged: int = 0

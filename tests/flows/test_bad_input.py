@@ -160,3 +160,23 @@ def test_the_rejections_are_a_prefect_artifact(bad_inbox_run):
     tables = [json.dumps(a.data) for a in artifacts]
     assert any("locked.txt" in table and "Permission denied" in table for table in tables)
 
+
+
+def test_the_flow_run_ends_completed_with_warnings_and_its_summary_links_the_rejections(bad_inbox_run):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    db_path, _ = bad_inbox_run
+    [(flow_run_id, status)] = rows(db_path, "select flow_run_id, status from runs")
+    assert status == "completed_with_warnings"
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(flow_run_id).state
+        summaries = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["ingest-summary"])))
+        rejections = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["ingest-rejections"])))
+    assert state.is_completed() and state.name == "CompletedWithWarnings"
+    assert "rejected" in state.message and "ingest-rejections" in state.message
+    mine = [a for a in summaries if str(a.flow_run_id) == flow_run_id]
+    linked = [a for a in rejections if str(a.flow_run_id) == flow_run_id]
+    assert mine and linked and f"/artifacts/artifact/{linked[0].id}" in mine[0].description

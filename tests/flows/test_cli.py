@@ -179,14 +179,13 @@ def test_extract_answers_each_record_before_the_next_arrives():
         process.wait(timeout=60)
 
 
-def test_serve_without_a_configured_server_starts_one_registers_the_schedule_and_stops_it(tmp_path):
-    """Prefect's temporary server has no scheduler, so `serve` starts a real one (flows/server.py)."""
+def serve_until_banner(tmp_path, cron):
+    """`serve` without a configured server, as a user starts it; returns (process, banner lines,
+    the output queue)."""
     import signal
-    import urllib.request
 
     env = os.environ | {"PREFECT_API_URL": "", "PREFECT_HOME": str(tmp_path / "prefect-home"),
                         "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    cron = "0 0 29 2 *"   # midnight of 29 February: no run comes due during the test
     # Ctrl-C as a terminal sends it: a suite started in the background (`make test &` in a
     # non-interactive shell) passes SIGINT on as ignored, and Python then installs no
     # KeyboardInterrupt handler (this test failed that way three times).
@@ -195,23 +194,51 @@ def test_serve_without_a_configured_server_starts_one_registers_the_schedule_and
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
-    api_url = None
+    banner = []
+    while not banner or not banner[-1].startswith("Ctrl-C or SIGTERM stops serving"):
+        banner.append(lines.get(timeout=300).rstrip("\n"))
+    return process, banner, lines
+
+
+def test_serve_starts_a_server_says_how_to_reach_it_and_stops_cleanly_on_sigterm(tmp_path):
+    """Prefect's temporary server has no scheduler, so `serve` starts a real one (flows/server.py)."""
+    import signal
+    import urllib.request
+
+    cron = "0 0 29 2 *"   # midnight of 29 February: no run comes due during the test
+    process, banner, lines = serve_until_banner(tmp_path, cron)
     try:
-        while True:
-            line = lines.get(timeout=300)
-            if "UI at " in line:
-                api_url = line.split("UI at ")[1].split(",")[0] + "/api"
-            if "being served" in line:
-                break
-        assert api_url
+        text = "\n".join(banner)
+        exports = [line.split("export PREFECT_API_URL=")[1] for line in banner if "export PREFECT_API_URL=" in line]
+        assert len(exports) == 1 and exports[0].endswith("/api")
+        api_url = exports[0]
+        assert f"  Prefect UI  {api_url.removesuffix('/api')} (a local server" in text
+        assert "next run    2028-02-29 00:00 UTC" in text and f"schedule {cron!r}" in text
+        assert f"warehouse   {tmp_path / 'w.duckdb'}" in text and "prefect deployment run 'ingest_news/" in text
         with urllib.request.urlopen(f"{api_url}/deployments/name/ingest_news/news-warehouse-ingest") as response:
             deployment = json.load(response)
         assert [s["schedule"]["cron"] for s in deployment["schedules"]] == [cron]
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+    rest = []
+    while not lines.empty():
+        rest.append(lines.get())
+    tail = "".join(rest)
+    assert process.returncode == 0, tail
+    assert "never awaited" not in tail and "Traceback" not in tail and "serving stopped (SIGTERM)" in tail, tail
     with pytest.raises(OSError):   # the server went with it
         urllib.request.urlopen(f"{api_url}/health", timeout=5)
+
+
+def test_serve_stops_on_ctrl_c_too(tmp_path):
+    import signal
+
+    process, _, lines = serve_until_banner(tmp_path, "0 0 29 2 *")
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=60)
+    rest = "".join(lines.get() for _ in range(lines.qsize()))
+    assert process.returncode == 0 and "serving stopped (interrupted)" in rest and "Traceback" not in rest, rest
 
 
 def test_query_binds_the_values_it_is_given(warehouse_file):
@@ -393,3 +420,13 @@ def test_every_command_has_examples_and_query_help_lists_every_view():
     assert all(f"'{table}'" in counted or f"from {table}" in counted for table in
                ("articles", "entities", "mentions", "amounts", "deliveries", "source_files", "rejections", "runs"))
     assert "(articles, entities, mentions, amounts, deliveries, source_files, rejections, runs;" in status_help
+
+
+def test_run_logs_progress_per_batch_and_task_lines_only_when_verbose(tmp_path, sample_inbox):
+    quiet = cli("run", "--inbox", str(sample_inbox), "--db", str(tmp_path / "quiet.duckdb"), "--batch-size", "1")
+    assert quiet.returncode == 0, quiet.stderr
+    progress = [line for line in quiet.stderr.splitlines() if "batch loaded:" in line]
+    assert len(progress) == 2 and "1 of " in progress[0] and "2 of 2 articles (100 %)" in progress[1]
+    assert progress[1].endswith("articles/s, done") and "Task run" not in quiet.stderr
+    verbose = cli("run", "--inbox", str(sample_inbox), "--db", str(tmp_path / "verbose.duckdb"), "--verbose")
+    assert verbose.returncode == 0 and "Task run '" in verbose.stderr and "Finished in state Completed()" in verbose.stderr

@@ -102,3 +102,18 @@ def test_articles_already_in_the_warehouse_are_not_new():
     selection = select_new_articles([stored], existing_ids={stored.article_id}, seen_in_run=set(),
                                     content_hashes={"a.txt": "ha"})
     assert selection.articles == [] and selection.already_present == 1
+
+
+def test_run_progress_extrapolates_the_total_from_bytes_read_until_all_are_read():
+    from warehouse.ingest import RunProgress
+
+    progress = RunProgress(total_bytes=1000, started=0.0)
+    progress.read(250, 10)              # a quarter of the bytes held 10 articles
+    progress.articles_done = 10
+    assert progress.total() == (40, False)
+    assert progress.line(now=5.0) == "10 of ~40 articles (25 %), 2.0 articles/s, about 15 s left"
+    progress.read(750, 20)              # everything read: the total is known
+    progress.articles_done = 30
+    assert progress.line(now=15.0) == "30 of 30 articles (100 %), 2.0 articles/s, done"
+    assert RunProgress(known_total=7200, started=0.0, articles_done=1).line(now=1.0).endswith("about 1 h 59 min left")
+    assert RunProgress(total_bytes=0, started=0.0).line(now=0.0) == "0 of 0 articles, 0.0 articles/s, done"
