@@ -139,14 +139,15 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Run a read-only SQL statement, or print a view or table "
                                             "given by name, on the warehouse.")
     query.add_argument("sql", metavar="SQL|VIEW")
-    query.add_argument("--format", choices=output_formats.FORMATS, default="table",
-                       help="table (default), csv (lists as JSON arrays), json (one array), jsonl (one "
-                            "object a line), parquet (needs --output); numbers stay numbers")
+    query.add_argument("--format", choices=output_formats.FORMATS, default=None,
+                       help="table, csv (lists as JSON arrays), json (one array), jsonl (one object a "
+                            "line), parquet (needs --output); numbers stay numbers. Default: from the "
+                            "--output file's extension (.csv, .json, .jsonl, .parquet), else table")
     query.add_argument("--output", "-o", type=Path, metavar="FILE",
                        help="write the rows to FILE instead of standard output")
     query.add_argument("--limit", type=_non_negative_int_argument, default=None, metavar="N",
                        help=f"at most N rows, 0 for all (default: all, but {VIEW_ROWS} for a view or "
-                            "table given by name and printed)")
+                            "table given by name and printed as a table)")
     query.add_argument("--width", type=_non_negative_int_argument, default=60, metavar="N",
                        help="table format: cut cells at N characters, 0 for never (default: 60)")
     query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", type=_parameter,
@@ -159,13 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write each table and view of the warehouse's published snapshot to "
                     "FOLDER/<name>.parquet (DuckDB's types kept) and FOLDER/manifest.json (per file: "
                     "rows, columns with types and descriptions, SHA-256; the schema version and last "
-                    "run exported). The new export replaces an earlier one whole, by renames.",
-        epilog="examples:\n"
-               "  news-warehouse export parquet/\n"
-               "  news-warehouse export parquet/ --replace --only articles mentions amounts_in_context\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+                    "run exported). The new export replaces an earlier one whole, by renames.")
     export.add_argument("folder", type=Path, metavar="FOLDER", help="a new or empty folder, or an earlier export")
-    export.add_argument("--only", nargs="+", metavar="NAME", help="only these tables and views")
+    export.add_argument("--only", action="append", metavar="NAME[,NAME…]",
+                        help="only these tables and views (repeatable, or comma-separated)")
     export.add_argument("--replace", action="store_true", help="replace the earlier export in FOLDER")
     _add_db(export)
 
@@ -174,11 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Delete articles and everything stored for them (mentions, amounts, sentences, "
                     "story data, search index, deliveries), place the other articles of their stories "
                     "again, and record each in article_retractions so no run loads it again. Takes the "
-                    "writer lock like a run and publishes the snapshot when done.",
-        epilog="examples:\n"
-               "  news-warehouse delete --article 5e43556c0a… --reason \"withdrawn by EFE\"\n"
-               "  news-warehouse delete --source-file efe/2025-11-11.txt --dry-run\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+                    "writer lock like a run and publishes the snapshot when done.")
     which = delete.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", action="append", metavar="ID", help="an article id (repeatable)")
     which.add_argument("--source-file", metavar="PATH",
@@ -194,12 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "and body: any form of a word matches (`ruso` finds `rusos`, `Rusa`), case and "
                     "accents do not matter, function words are ignored. A story (an article and its "
                     "re-sends and rewrites) is shown once, as its best article. The same ranking is "
-                    "SQL for dashboards: `select * from search_articles('gas ruso')`.",
-        epilog="examples:\n"
-               "  news-warehouse search \"gasoducto ruso\"\n"
-               "  news-warehouse search \"Putin Tokáyev\" --all-words --since 2025-11-01 --outlet EFE\n"
-               "  news-warehouse search vacuna --format csv --limit 100 > vacuna.csv\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+                    "SQL for dashboards: `select * from search_articles('gas ruso')`.")
     search.add_argument("text", metavar="WORDS", help="the words to look for, in one argument")
     search.add_argument("--since", type=_date_argument, metavar="YYYY-MM-DD",
                         help="only articles published on or after this day")
@@ -209,8 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--all-words", action="store_true", help="only articles holding every word asked")
     search.add_argument("--every-copy", action="store_true",
                         help="list every matching article, not one per story")
-    search.add_argument("--limit", type=_positive_int_argument, default=10, metavar="N",
-                        help="at most N results (default 10)")
+    search.add_argument("--limit", type=_non_negative_int_argument, default=10, metavar="N",
+                        help="at most N results, 0 for all (default 10)")
     search.add_argument("--format", choices=output_formats.TEXT_FORMATS, default="table",
                         help="table (default: a block per result with its snippet), csv, json, jsonl")
     _add_db(search)
@@ -236,9 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser(
         "status", help="row counts, the last runs, files that need a look, the run in progress",
         description="From the published snapshot: the row counts of the main tables (articles, "
-                    "entities, mentions, amounts, deliveries, source_files, rejections, runs; every "
-                    "table: `news-warehouse query \"select table_name, estimated_size from "
-                    "duckdb_tables()\"`), the last runs with their counts, the files rejected, partly "
+                    "entities, mentions, amounts, deliveries, source_files, rejections, runs; any "
+                    "other: `news-warehouse query \"select count(*) from TABLE\"`), the last runs with their counts, the files rejected, partly "
                     "loaded or loaded with warnings, and the run in progress if any.")
     _add_db(status)
     _add_examples(parser, commands)
@@ -253,12 +241,19 @@ _EXAMPLES = {
     "serve": ["news-warehouse serve --inbox /srv/wire/inbox --db /srv/wire/warehouse.duckdb",
               "news-warehouse serve --cron '0 * * * *'      # hourly"],
     "reprocess": ["news-warehouse reprocess", "news-warehouse reprocess --all --batch-size 256"],
-    "extract": ["echo '{\"id\": 1, \"text\": \"Moscú, 11 nov (EFE).- Rusia invertirá 30.000 millones.\"}' "
-                "| news-warehouse extract"],
+    "extract": ["echo '{\"id\": 1, \"text\": \"Moscú, 11 nov (EFE).- Rusia invertirá 30.000 millones de "
+                "dólares en Kazajistán.\"}' | news-warehouse extract"],
     "query": ["news-warehouse query amounts_in_context --limit 20",
               "news-warehouse query \"select name, mention_count from entities order by 2 desc limit 10\"",
               "news-warehouse query \"select * from amount_entities where entity_name = \\$who\" --param who=Rusia",
               "news-warehouse query story_money --format parquet --output story_money.parquet"],
+    "search": ["news-warehouse search \"gasoducto ruso\"",
+               "news-warehouse search \"Putin Tokáyev\" --all-words --since 2025-11-01 --outlet EFE",
+               "news-warehouse search vacuna --format csv --limit 100 > vacuna.csv"],
+    "export": ["news-warehouse export parquet/",
+               "news-warehouse export parquet/ --replace --only articles,mentions --only amounts_in_context"],
+    "delete": ["news-warehouse delete --article 5e43556c0a… --reason \"withdrawn by EFE\"",
+               "news-warehouse delete --source-file efe/2025-11-11.txt --dry-run"],
     "eval": ["news-warehouse eval figures", "news-warehouse eval entities --split dev --errors",
              "news-warehouse eval places --errors"],
     "status": ["news-warehouse status", "NEWS_WAREHOUSE_DB=/srv/wire/warehouse.duckdb news-warehouse status"],
@@ -267,9 +262,7 @@ _EXAMPLES = {
 
 def _add_examples(parser: argparse.ArgumentParser, commands) -> None:
     for name, sub in commands.choices.items():
-        lines = _EXAMPLES.get(name)
-        if lines is None:   # written with the command (search, export, delete)
-            continue
+        lines = _EXAMPLES[name]
         sub.formatter_class = argparse.RawDescriptionHelpFormatter
         sub.description = textwrap.fill(sub.description or "", width=100)
         sub.epilog = (_views_list() if name == "query" else "") + "examples:\n" + "".join(f"  {line}\n" for line in lines)

@@ -21,19 +21,29 @@ class UsageError(Exception):
 VIEW_ROWS = 100
 
 
+_EXTENSIONS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
 def cmd_query(args: argparse.Namespace) -> int:
+    if args.format is None:
+        # `--output amounts.parquet` means Parquet: never a text table in a file named so.
+        suffix = args.output.suffix.lower() if args.output is not None else ""
+        if args.output is not None and suffix not in _EXTENSIONS and suffix not in (".txt", ""):
+            raise UsageError(f"cannot tell the format of {args.output} from its extension: give --format")
+        args.format = _EXTENSIONS.get(suffix, "table")
     if args.format == "parquet" and args.output is None:
         raise UsageError("--format parquet writes a file: give it with --output FILE")
     if args.output is not None and not args.output.parent.is_dir():
         raise UsageError(f"cannot write {args.output}: directory {args.output.parent} does not exist")
     engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
     # A view printed by name shows its head; a file asked for gets every row unless told.
-    default = VIEW_ROWS if reports.is_relation_name(args.sql) and args.output is None else 0
+    # (To a program, in CSV or JSON, every row: a machine format is never cut without being asked.)
+    default = VIEW_ROWS if reports.is_relation_name(args.sql) and args.output is None and args.format == "table" else 0
     limit = args.limit if args.limit is not None else default
     try:
         if args.format == "parquet":
             written = reports.query_to_parquet(engine, args.sql, args.output, dict(args.param), limit=limit or None)
-            print(f"news-warehouse: {written} rows written to {args.output}", file=sys.stderr)
+            print(f"news-warehouse: {_count(written, 'row')} written to {args.output}", file=sys.stderr)
             return 0
         columns, rows = reports.run_query(engine, args.sql, dict(args.param), limit=limit or None)
     except Exception as error:  # a mistake in the user's SQL is theirs to fix: one line
@@ -47,9 +57,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(text)
     else:
         _write_text(args.output, text + "\n")
-        print(f"news-warehouse: {min(len(rows), limit or len(rows))} rows written to {args.output}", file=sys.stderr)
+        print(f"news-warehouse: {_count(min(len(rows), limit or len(rows)), 'row')} written to {args.output}",
+              file=sys.stderr)
     if more:   # on stderr: a CSV or JSON consumer reads only rows
-        print(f"news-warehouse: first {limit} rows shown; --limit N for more, --limit 0 for all", file=sys.stderr)
+        print(f"news-warehouse: first {_count(limit, 'row')} shown; --limit N for more, --limit 0 for all",
+              file=sys.stderr)
     return 0
 
 
@@ -67,15 +79,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from warehouse.storage import export
 
     source = snapshots.reader_path(settings_from(db=args.db).db_path)
+    only = [name.strip() for group in (args.only or []) for name in group.split(",") if name.strip()] or None
     engine = db.connect(source, read_only=True)
     try:
         done = export.export_parquet(
-            engine, args.folder, source=source, only=args.only, replace=args.replace,
-            progress=lambda e: print(f"  {e.kind} {e.name}: {e.rows} rows", file=sys.stderr, flush=True))
+            engine, args.folder, source=source, only=only, replace=args.replace,
+            progress=lambda e: print(f"  {e.kind} {e.name}: {_count(e.rows, 'row')}", file=sys.stderr, flush=True))
     finally:
         engine.dispose()
-    print(f"{len(done)} tables and views ({sum(e.rows for e in done)} rows) exported to {args.folder}/ "
-          f"(see {args.folder / export.MANIFEST})")
+    tables = sum(1 for e in done if e.kind == "table")
+    print(f"{_count(tables, 'table')} and {_count(len(done) - tables, 'view')} ({_count(sum(e.rows for e in done), 'row')}) "
+          f"exported to {args.folder}/ (see {args.folder / export.MANIFEST})")
     return 0
 
 
@@ -85,10 +99,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not results.query_stems(args.text):
         raise UsageError(f"nothing to search for in {args.text!r}: give a word that is not a function word "
                          f"(de, la, que, ...)")
+    if args.since and args.until and args.since > args.until:
+        raise UsageError(f"--since {args.since} is after --until {args.until}: no day is in between")
     engine = db.connect(snapshots.reader_path(settings_from(db=args.db).db_path), read_only=True)
     try:
         hits = results.search(engine, args.text, since=args.since, until=args.until, outlet=args.outlet,
-                              all_words=args.all_words, one_per_story=not args.every_copy, limit=args.limit)
+                              all_words=args.all_words, one_per_story=not args.every_copy, limit=args.limit or None)
         outlets = results.known_outlets(engine) if args.outlet and not hits else None
     finally:
         engine.dispose()
@@ -96,7 +112,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         columns = list(results.Hit.__dataclass_fields__)
         print(output_formats.format_rows(columns, [tuple(getattr(h, c) for c in columns) for h in hits], args.format))
     else:
-        print(results.as_text(hits))
+        print(results.as_text(hits, every_copy=args.every_copy))
+    if not hits and (args.since or args.until):
+        print("news-warehouse: --since and --until leave out every article without a publication date",
+              file=sys.stderr)
     if outlets is not None and (near := results.outlets_like(args.outlet, outlets)) != [args.outlet]:
         print(f"news-warehouse: no article of outlet {args.outlet!r} matches; outlets with a name like it: "
               f"{', '.join(near) or 'none'} (all: `news-warehouse query \"select outlet, count(*) from "
@@ -183,9 +202,10 @@ def cmd_delete(args: argparse.Namespace) -> int:
             snapshots.publish_snapshot(settings.db_path)
     if deleted.articles:
         verb = "would delete" if args.dry_run else "deleted"
+        again = "would be" if args.dry_run else ("was" if deleted.placed_again == 1 else "were")
         print(f"{verb} {_count(len(deleted.articles), 'article')} with {_count(deleted.mentions, 'mention')} "
               f"and {_count(deleted.amounts, 'amount')}; {_count(deleted.placed_again, 'other article')} of "
-              f"their stories {'would be' if args.dry_run else 'were'} placed in a story again")
+              f"their stories {again} placed in a story again")
         for article_id in deleted.articles:
             print(f"  {article_id}")
         if not args.dry_run:
@@ -194,10 +214,17 @@ def cmd_delete(args: argparse.Namespace) -> int:
         print(f"kept {_count(len(kept), 'article')} of {args.source_file} that other files delivered too: "
               f"delete them with --article")
     if deleted.not_found:
-        print(f"news-warehouse: no article with id {', '.join(deleted.not_found)}", file=sys.stderr)
-        return 2 if not deleted.articles else 0
+        missing = ", ".join(deleted.not_found)
+        if deleted.articles:   # what could be deleted was; say what could not
+            print(f"news-warehouse: no article with id {missing}", file=sys.stderr)
+            return 0
+        raise db.WarehouseError(f"no article with id {missing}" + (
+            f" ({_count(len(deleted.retracted), 'was', plural='were')} deleted before: see article_retractions)"
+            if deleted.retracted else ""))
     return 0
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    if plural is not None and noun == "was":   # "1 was", "2 were"
+        return f"{number} {'was' if number == 1 else plural}"
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -300,6 +300,17 @@ def test_query_formats_write_lists_as_json_numbers_as_numbers_and_parquet_to_a_f
     as_file = tmp_path / "overview.csv"
     assert cli("query", "article_overview", *db, "--format", "csv", "-o", str(as_file)).stdout == ""
     assert len(as_file.read_text(encoding="utf-8").splitlines()) == 3
+    by_extension = tmp_path / "by_extension.parquet"   # no --format: the file's extension says
+    assert cli("query", "select 1 as a", *db, "--output", str(by_extension)).returncode == 0
+    assert pq.read_table(by_extension).column_names == ["a"]
+    unknown = cli("query", "select 1 as a", *db, "--output", str(tmp_path / "out.xlsx"))
+    assert unknown.returncode == 2 and "give --format" in unknown.stderr
+    # A machine format of a view by name gets every row: only a printed table is cut at 100.
+    regions = int(cli("query", "select count(*) from ref_geonames_admin1", *db, "--format", "csv").stdout.split()[1])
+    as_lines = cli("query", "ref_geonames_admin1", *db, "--format", "jsonl")
+    assert regions > 100 and len(as_lines.stdout.splitlines()) == regions and as_lines.stderr == ""
+    printed = cli("query", "ref_geonames_admin1", *db)
+    assert printed.stdout.rstrip().endswith("(100 rows)") and "first 100 rows shown" in printed.stderr
 
 
 def test_search_finds_the_story_once_with_a_snippet_and_as_sql(warehouse_file):
@@ -318,6 +329,10 @@ def test_search_finds_the_story_once_with_a_snippet_and_as_sql(warehouse_file):
     assert nothing.returncode == 2 and "nothing to search for" in nothing.stderr
     bad_date = cli("search", "gas", "--since", "ayer", *db)
     assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+    backwards = cli("search", "gas", "--since", "2025-12-01", "--until", "2025-11-01", *db)
+    assert backwards.returncode == 2 and "is after --until" in backwards.stderr
+    every_copy = cli("search", "kazajos Tokayev", "--every-copy", *db).stdout
+    assert "\n2.  " in every_copy and "--every-copy lists them" not in every_copy
 
 
 def test_export_writes_every_table_and_view_to_parquet_with_a_manifest(warehouse_file, tmp_path):
@@ -345,9 +360,11 @@ def test_export_writes_every_table_and_view_to_parquet_with_a_manifest(warehouse
 
     again = cli("export", str(target), *db)
     assert again.returncode == 2 and "--replace" in again.stderr
-    replaced = cli("export", str(target), "--replace", "--only", "articles", "AMOUNTS_IN_CONTEXT", *db)
+    replaced = cli("export", str(target), "--replace", "--only", "articles,runs", "--only", "AMOUNTS_IN_CONTEXT", *db)
     assert replaced.returncode == 0, replaced.stderr
-    assert sorted(p.name for p in target.iterdir()) == ["amounts_in_context.parquet", "articles.parquet", "manifest.json"]
+    assert sorted(p.name for p in target.iterdir()) == ["amounts_in_context.parquet", "articles.parquet",
+                                                        "manifest.json", "runs.parquet"]
+    assert replaced.stdout.startswith("2 tables and 1 view (")
     foreign = tmp_path / "photos"
     foreign.mkdir()
     (foreign / "a.jpg").write_bytes(b"x")
@@ -379,7 +396,7 @@ def test_delete_retracts_an_article_with_its_facts_and_no_run_loads_it_again(tmp
     assert count("select count(*) from articles") == 2
     done = cli("delete", "--article", first, "--reason", "withdrawn by the agency", *db)
     assert done.returncode == 0, done.stderr
-    assert "1 other article of their stories were placed in a story again" in done.stdout
+    assert "1 other article of their stories was placed in a story again" in done.stdout
     # Gone everywhere, from the snapshot readers see too; the other sample now tells the story alone.
     for table in ("articles", "mentions", "amounts", "article_sentences", "deliveries", "search_documents",
                   "article_paragraphs", "story_keys"):
@@ -395,6 +412,9 @@ def test_delete_retracts_an_article_with_its_facts_and_no_run_loads_it_again(tmp
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     again = cli("run", "--inbox", str(inbox), *db)
     assert again.returncode == 0 and count("select count(*) from articles") == 1
+    assert count("select count(*) from deliveries d anti join articles a using (article_id)") == 0
+    twice = cli("delete", "--article", first, *db)
+    assert twice.returncode == 2 and "error: no article with id" in twice.stderr and "deleted before" in twice.stderr
 
     by_file = cli("query", "select source_path from deliveries limit 1", "--format", "csv", *db).stdout.split()[1]
     gone = cli("delete", "--source-file", by_file, *db)
@@ -419,7 +439,7 @@ def test_every_command_has_examples_and_query_help_lists_every_view():
     counted = db.read_sql("queries/table_counts.sql")
     assert all(f"'{table}'" in counted or f"from {table}" in counted for table in
                ("articles", "entities", "mentions", "amounts", "deliveries", "source_files", "rejections", "runs"))
-    assert "(articles, entities, mentions, amounts, deliveries, source_files, rejections, runs;" in status_help
+    assert "(articles, entities, mentions, amounts, deliveries, source_files, rejections, runs; any other:" in status_help
 
 
 def test_run_logs_progress_per_batch_and_task_lines_only_when_verbose(tmp_path, sample_inbox):

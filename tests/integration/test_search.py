@@ -28,6 +28,11 @@ TEXTS = {
                   "verano, con hoteles completos en toda la costa y precios más altos que el año pasado.\n"),
     "futbol.txt": ("date 2025-09-05 El Real Madrid gana en Vigo\n\n"
                    "Vigo, 5 sep (EFE).- El Real Madrid ganó por dos goles a uno al Celta en Balaídos.\n"),
+    "pena.txt": ("date 2025-08-01 La pena de un año\n\n"
+                 "Lima, 1 ago (EFE).- El juez le dé una pena de un año; su ano no tiene nada que ver. "
+                 "Se cortó la uña.\n"),
+    "peña.txt": ("date 2025-08-02 La Peña viaja a EE.UU. hoy\n\n"
+                 "Lima, 2 ago (EFE).- La peña flamenca viajó a EE.UU. esta semana.\n"),
 }
 
 
@@ -51,7 +56,7 @@ def load_texts(engine, texts):
 @pytest.fixture
 def indexed(engine):
     articles = load_texts(engine, TEXTS)
-    assert index.index_pending_articles(engine) == 4
+    assert index.index_pending_articles(engine) == 6
     return engine, articles
 
 
@@ -65,7 +70,7 @@ def test_the_index_is_kept_incrementally_and_covers_articles_loaded_before_it(in
     load_texts(engine, {"otro.txt": "date 2025-11-13 Gas para Europa\n\nBruselas, 13 nov (EFE).- Más gas.\n"})
     assert index.index_pending_articles(engine, chunk=1) == 1
     with engine.connect() as conn:
-        assert conn.exec_driver_sql("select count(*) from search_documents").scalar_one() == 5
+        assert conn.exec_driver_sql("select count(*) from search_documents").scalar_one() == 7
 
 
 def test_bm25_in_sql_is_the_formula(indexed):
@@ -108,3 +113,16 @@ def test_filters_by_all_words_date_and_outlet(indexed):
     assert results.search(engine, "ruso", outlet="no such outlet") == []
     assert results.known_outlets(engine) == ["Agencia EFE"]
     assert titles(results.search(engine, "ruso", outlet="agencia efe")) == ["Rusia y Kazajistán firman un acuerdo de gas"]
+
+
+def test_enye_abbreviations_and_accented_function_words_in_sql_as_in_python(indexed):
+    engine, _ = indexed
+    assert titles(results.search(engine, "peña")) == ["La Peña viaja a EE.UU. hoy"]
+    assert titles(results.search(engine, "pena")) == ["La pena de un año"]
+    assert titles(results.search(engine, "EEUU")) == titles(results.search(engine, "EE.UU.")) == ["La Peña viaja a EE.UU. hoy"]
+    # `dé` and `una` are function words in a query (the index holds `dé`, and `uña` folds to no `una`).
+    with engine.connect() as conn:
+        asked = conn.exec_driver_sql("select distinct words_searched from search_articles('dé una pena')").fetchall()
+    assert asked == [(1,)]
+    assert titles(results.search(engine, "una uña", all_words=True)) == ["La pena de un año"]
+    assert titles(results.search(engine, "peña flamenca", all_words=True)) == ["La Peña viaja a EE.UU. hoy"]

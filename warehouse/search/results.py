@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy.engine import Engine
 
-from warehouse.search.terms import fold, stem, words
+from warehouse.search.terms import fold, query_words, stem
 from warehouse.storage.db import read_sql
 
 SNIPPET_CHARS = 200
@@ -32,8 +32,8 @@ class Hit:
 
 def search(engine: Engine, text: str, *, since: date | None = None, until: date | None = None,
            outlet: str | None = None, all_words: bool = False, one_per_story: bool = True,
-           limit: int = 10) -> list[Hit]:
-    """The `limit` best articles for `text` (see `sql/search/search.sql`)."""
+           limit: int | None = 10) -> list[Hit]:
+    """The `limit` best articles for `text` (all with None; see `sql/search/search.sql`)."""
     parameters = {"search_text": text, "since": since, "until": until, "outlet": outlet,
                   "all_words": all_words, "one_per_story": one_per_story, "limit": limit}
     wanted = query_stems(text)
@@ -47,7 +47,8 @@ def search(engine: Engine, text: str, *, since: date | None = None, until: date 
 
 def query_stems(text: str) -> frozenset[str]:
     """The stems a query asks for, folded (the SQL side finds a word's stem whatever its accents)."""
-    return frozenset(fold(stem(w)) for w in words(text)) | frozenset(fold(stem(fold(w))) for w in words(text))
+    asked = query_words(text)
+    return frozenset(fold(stem(w)) for w in asked) | frozenset(fold(stem(fold(w))) for w in asked)
 
 
 def snippet(body: str, wanted: frozenset[str], chars: int = SNIPPET_CHARS) -> str:
@@ -97,7 +98,7 @@ def outlets_like(asked: str, outlets: list[str]) -> list[str]:
     return [o for o in outlets if key and (key in fold(o) or fold(o) in key)]
 
 
-def as_text(hits: list[Hit]) -> str:
+def as_text(hits: list[Hit], every_copy: bool = False) -> str:
     """Results for a terminal: a block per hit, best first."""
     if not hits:
         return "no articles found"
@@ -107,7 +108,7 @@ def as_text(hits: list[Hit]) -> str:
             f"{number}.", f"{hit.score:.2f}", str(hit.published_date or "(no date)"), hit.outlet or "(no outlet)",
             hit.title or "(no title)") if part)
         where = f"   article {hit.article_id}"
-        if hit.story_matches > 1:
+        if hit.story_matches > 1 and not every_copy:
             where += f"; {hit.story_matches} articles of its story match (--every-copy lists them)"
         if hit.url:
             where += f"\n   {hit.url}"

@@ -18,6 +18,9 @@ from warehouse.seeds import read_seed
 
 # Letters and digits; DuckDB's `[^\p{L}\p{N}]+` split on the query side cuts at the same places.
 _WORD = re.compile(r"[^\W_]+")
+# A dotted abbreviation is one word: `EE.UU.` is `EEUU`, `S.A.` is `SA` (groups of one to three
+# letters, each followed by a dot, at least two); the query side does the same.
+_DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]{1,3}\.){2,}")
 
 # A title says what the article is about in a few words: each of its words counts this many times.
 TITLE_WEIGHT = 2
@@ -46,16 +49,24 @@ def function_words() -> frozenset[str]:
 
 
 def fold(word: str) -> str:
-    """Lowercase without accents (`Moscú` -> `moscu`, `niño` -> `nino`), as DuckDB's
-    `strip_accents(lower(...))` gives on the query side."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lowercase without accents but with `ñ` (`Moscú` -> `moscu`, `Peña` -> `peña`): in Spanish
+    `ñ` is a letter, not an accented `n`. The SQL macro `fold_search_word` is the same."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ñ", "\0"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\0", "ñ")
 
 
 def words(text: str) -> list[str]:
-    """The lowercase words of `text`, function words left out."""
+    """The lowercase words of `text`, dotted abbreviations joined, function words left out."""
     skip = function_words()
-    return [w for w in _WORD.findall((text or "").lower()) if w not in skip]
+    joined = _DOTTED.sub(lambda m: m.group().replace(".", ""), text or "")
+    return [w for w in _WORD.findall(joined.lower()) if w not in skip]
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query as the SQL macro keeps them: also a function word typed with an
+    accent is dropped (`dé`, `está`: as a query word they would find every article)."""
+    skip = function_words()
+    return [w for w in words(text) if fold(w) not in skip]
 
 
 def stem(word: str) -> str:

@@ -24,6 +24,7 @@ class Deleted:
     placed_again: int                  # other articles of their stories, to be placed again
     mentions: int
     amounts: int
+    retracted: tuple[str, ...] = ()    # of `not_found`, those deleted before (in article_retractions)
 
 
 def _ids(article_ids) -> pa.Table:
@@ -45,8 +46,11 @@ def delete_articles(engine: Engine, article_ids: list[str], reason: str | None =
     with engine.begin() as conn:
         found = execute_over_table(conn, "batch_article_ids", _ids(wanted), "delete/found_articles.sql")
         ids = [row[0] for row in found]
+        missing = [a for a in wanted if a not in set(ids)]
+        retracted = tuple(row[0] for row in execute_over_table(conn, "batch_article_ids", _ids(missing),
+                                                               "delete/retracted_articles.sql")) if missing else ()
         if not ids:
-            return Deleted((), tuple(wanted), 0, 0, 0)
+            return Deleted((), tuple(wanted), 0, 0, 0, retracted)
         staged = _ids(ids)
         mentions, amounts = execute_over_table(conn, "batch_article_ids", staged, "delete/fact_counts.sql")[0]
         again = [row[0] for row in execute_over_table(conn, "batch_article_ids", staged,
@@ -61,4 +65,4 @@ def delete_articles(engine: Engine, article_ids: list[str], reason: str | None =
                 "reason": pa.array([reason] * len(ids), pa.string())}), "delete/insert_retractions.sql")
             execute_over_table(conn, "batch_article_ids", staged, "delete/delete_articles.sql")
             execute_file(conn, "load/drop_orphan_entities.sql")
-    return Deleted(tuple(ids), tuple(a for a in wanted if a not in set(ids)), len(again), mentions, amounts)
+    return Deleted(tuple(ids), tuple(missing), len(again), mentions, amounts, retracted)

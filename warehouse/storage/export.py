@@ -69,7 +69,7 @@ def export_parquet(engine: Engine, target: Path, *, source: Path, only: list[str
             "exported_by": f"news-warehouse {__version__}",
             "source": str(source),
             "schema_version": provenance["schema_version"],
-            "last_run": {key: json_value(provenance[key]) for key in ("run_id", "kind", "finished_at", "extractor_version")},
+            "last_run": {key: _utc(provenance[key]) for key in ("run_id", "kind", "finished_at", "extractor_version")},
             "relations": relations,
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -77,6 +77,13 @@ def export_parquet(engine: Engine, target: Path, *, source: Path, only: list[str
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return done
+
+
+def _utc(value):
+    """Timestamps are stored as UTC without a zone (migration 025): say so in the manifest."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc).isoformat()
+    return json_value(value)
 
 
 def _check_target(target: Path, replace: bool) -> None:

@@ -7,13 +7,22 @@ from warehouse.search.terms import TITLE_WEIGHT, document_terms, fold, stem, wor
 def test_forms_of_a_word_share_a_stem_whatever_case_and_accents():
     assert stem("ruso") == stem("rusos") == stem("rusa")
     assert stem("gasoducto") == stem("gasoductos")
-    assert fold("Moscú") == "moscu" and fold("NIÑO") == "nino"
+    assert fold("Moscú") == "moscu" and fold("NIÑO") == "niño" and fold("Pingüino") == "pinguino"
     assert query_stems("Moscu") == query_stems("moscú") == query_stems("MOSCÚ")
 
 
 def test_function_words_are_not_indexed_and_a_query_of_them_asks_nothing():
     assert words("El gas de la Rusia y los rusos") == ["gas", "rusia", "rusos"]
     assert query_stems("de la que") == frozenset()
+    # Typed with an accent they are still function words in a query (`dé` would be `de`).
+    assert query_stems("Ciudad dé México") == query_stems("Ciudad de México") == query_stems("ciudad méxico")
+    assert query_stems("una vacuna") == query_stems("vacuna")
+
+
+def test_enye_is_a_letter_and_a_dotted_abbreviation_is_one_word():
+    assert query_stems("Peña") != query_stems("pena") and query_stems("año") != query_stems("ano")
+    assert words("Viajó a EE.UU. y a la U.E.") == ["viajó", "eeuu", "ue"]
+    assert words("Son las 3 p.m. en Nueva York.")[-3:] == ["pm", "nueva", "york"]
 
 
 def test_title_words_count_twice_and_length_is_the_weighted_sum():
