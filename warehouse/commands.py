@@ -54,9 +54,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     more = bool(limit) and len(rows) > limit
     text = output_formats.format_rows(columns, rows[:limit] if more else rows, args.format, width=args.width)
     if args.output is None:
-        print(text)
+        if text:   # no rows in JSON Lines: nothing at all, not an empty line
+            print(text)
     else:
-        _write_text(args.output, text + "\n")
+        _write_text(args.output, text + "\n" if text else "")
         print(f"news-warehouse: {_count(min(len(rows), limit or len(rows)), 'row')} written to {args.output}",
               file=sys.stderr)
     if more:   # on stderr: a CSV or JSON consumer reads only rows
@@ -219,12 +220,11 @@ def cmd_delete(args: argparse.Namespace) -> int:
             print(f"news-warehouse: no article with id {missing}", file=sys.stderr)
             return 0
         raise db.WarehouseError(f"no article with id {missing}" + (
-            f" ({_count(len(deleted.retracted), 'was', plural='were')} deleted before: see article_retractions)"
+            f" ({len(deleted.retracted)} {'was' if len(deleted.retracted) == 1 else 'were'} deleted before: "
+            f"see article_retractions)"
             if deleted.retracted else ""))
     return 0
 
 
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    if plural is not None and noun == "was":   # "1 was", "2 were"
-        return f"{number} {'was' if number == 1 else plural}"
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

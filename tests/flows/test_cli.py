@@ -34,6 +34,8 @@ def test_query_counts_articles_in_every_format(warehouse_file):
     assert json.loads(as_json.stdout) == [{"n": 2}]
     as_lines = cli("query", "select article_id from articles", "--db", str(db_path), "--format", "jsonl")
     assert [sorted(json.loads(line)) for line in as_lines.stdout.splitlines()] == [["article_id"]] * 2
+    no_rows = cli("query", "select 1 as n where false", "--db", str(db_path), "--format", "jsonl")
+    assert no_rows.returncode == 0 and no_rows.stdout == ""
     as_csv = cli("query", "article_overview", "--db", str(db_path), "--format", "csv")
     assert as_csv.stdout.splitlines()[0].startswith("article_id,published_date,title")
     assert len(as_csv.stdout.splitlines()) == 3
