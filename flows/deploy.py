@@ -53,9 +53,9 @@ def _raise_termination(signum, frame) -> None:
 
 def serve_deployment(deployment: RunnerDeployment, on_registered=None) -> str:
     """Register the deployment and execute its scheduled runs until Ctrl-C or SIGTERM (returns
-    which); `on_registered` is called once the server knows the deployment. What `prefect.serve` does, without its banner (whose `prefect deployment run` hint
-    fails without PREFECT_API_URL: `cli.cmd_serve` prints what a user needs instead) and with a
-    SIGTERM that stops cleanly."""
+    which); `on_registered` is called once the server knows the deployment. What `prefect.serve`
+    does, without its banner (whose `prefect deployment run` hint fails without PREFECT_API_URL:
+    `cli.cmd_serve` prints what a user needs instead) and with a SIGTERM that stops cleanly."""
     runner = _Runner(pause_on_shutdown=True)
     # The runner installs its SIGTERM handler when it starts; until then, the same behaviour.
     previous = signal.signal(signal.SIGTERM, _raise_termination)
