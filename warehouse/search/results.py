@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.engine import Engine
 
-from warehouse.search.terms import fold, query_words, stem
+from warehouse.search.terms import WORD, fold, query_words, stem
 from warehouse.storage.db import read_sql
 
 SNIPPET_CHARS = 200
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ def query_stems(text: str) -> frozenset[str]:
 def snippet(body: str, wanted: frozenset[str], chars: int = SNIPPET_CHARS) -> str:
     """The stretch of `body` of about `chars` characters holding the most distinct query words,
     each marked `**word**`; the body's start when none is found (a title match)."""
-    spans = [(m.start(), m.end(), key) for m in _WORD.finditer(body)
+    spans = [(m.start(), m.end(), key) for m in WORD.finditer(body)
              if (key := fold(stem(m.group().lower()))) in wanted]
     if not spans:
         return _clip(body, 0, chars)

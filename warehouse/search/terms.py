@@ -17,7 +17,7 @@ from functools import lru_cache
 from warehouse.seeds import read_seed
 
 # Letters and digits; DuckDB's `[^\p{L}\p{N}]+` split on the query side cuts at the same places.
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 # A dotted abbreviation is one word: `EE.UU.` is `EEUU`, `S.A.` is `SA` (groups of one to three
 # letters, each followed by a dot, at least two); the query side does the same.
 _DOTTED = re.compile(r"(?<![^\W_])(?:[^\W\d_]{1,3}\.){2,}")
@@ -59,7 +59,7 @@ def words(text: str) -> list[str]:
     """The lowercase words of `text`, dotted abbreviations joined, function words left out."""
     skip = function_words()
     joined = _DOTTED.sub(lambda m: m.group().replace(".", ""), text or "")
-    return [w for w in _WORD.findall(joined.lower()) if w not in skip]
+    return [w for w in WORD.findall(joined.lower()) if w not in skip]
 
 
 def query_words(text: str) -> list[str]:
