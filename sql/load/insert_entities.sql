@@ -1,5 +1,8 @@
 -- New canonical entities only; existing ones keep their row (labels are re-voted after the run).
-insert or ignore into entities (entity_id, entity_key, name, label, country_code)
+-- Written without `insert or ignore` (it needs an enforced key): the same SQL runs on the
+-- DuckLake layout, which has none (README, "Layouts").
+insert into entities (entity_id, entity_key, name, label, country_code)
 select entity_id, entity_key, name, label, country_code
-from batch_entities
-where entity_id not in (select entity_id from entities)
+from batch_entities as b
+where not exists (select 1 from entities as e where e.entity_id = b.entity_id or e.entity_key = b.entity_key)
+qualify row_number() over (partition by entity_id) = 1

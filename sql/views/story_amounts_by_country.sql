@@ -12,10 +12,17 @@ with paragraph_countries as (
     join article_paragraphs as ap on ap.article_id = m.article_id and ap.paragraph_no = m.paragraph_no
     where pl.country_code is not null
 ),
-story_countries as (
-    select story_id, mode(country_code) as country_code
+-- The story's most common dateline country; a tie goes to the first code, not to `mode`'s
+-- row order, so the answer does not depend on how the rows were stored.
+story_country_counts as (
+    select story_id, country_code, count(*) as articles
     from articles
     where country_code is not null
+    group by story_id, country_code
+),
+story_countries as (
+    select story_id, first(country_code order by articles desc, country_code) as country_code
+    from story_country_counts
     group by story_id
 )
 select

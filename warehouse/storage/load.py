@@ -2,7 +2,7 @@
 
 Each batch is one transaction: an article is never stored without its mentions and amounts, and
 a file is marked loaded only in the transaction that stores its last article. Articles, entities,
-deliveries and files are `insert or ignore` on their natural keys; mentions and amounts, the bulk
+deliveries and files are inserted only when their natural key is new; mentions and amounts, the bulk
 of the rows, have no index to maintain (migration 014) and are inserted only for the articles the
 same transaction inserted. So loading the same batch twice adds nothing.
 """
@@ -325,8 +325,9 @@ def load_batch(engine: Engine, batch: LoadBatch) -> LoadCounts:
     with engine.begin() as conn:
         before = _fact_counts(conn)
         started = time.perf_counter()
-        inserted = [row[0] for row in _insert_table(conn, "batch_articles", tables["batch_articles"],
-                                                    "insert_articles")]
+        new_ids = {row[0] for row in _insert_table(conn, "batch_articles", tables["batch_articles"], "new_articles")}
+        inserted = [a.article_id for a in batch.articles if a.article_id in new_ids]
+        _insert_table(conn, "batch_articles", tables["batch_articles"], "insert_articles")
         # Facts only for the articles this transaction stored: an article already in the
         # warehouse (a batch loaded again) keeps the facts it has.
         for name in _PER_ARTICLE_TABLES:
