@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 # The first flow run starts a temporary Prefect server; shared machines can be slow to start it.
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
 
-.PHONY: install run test serve bench train docs clean
+.PHONY: install postgres run test serve bench train docs clean
 
 install: $(STAMP)
 
@@ -33,10 +33,18 @@ $(CLIENTS_STAMP):
 	$(CLIENTS)/bin/python -m pip install --quiet --disable-pip-version-check duckdb==2.0.1 duckdb-cli==1.5.6
 	touch $(CLIENTS_STAMP)
 
+# PostgreSQL for the DuckLake test with a PostgreSQL catalog (tests/flows/postgres_server.py starts
+# and stops its own server on a loopback port): Debian's package, installed when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+postgres:
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends postgresql; }
+
 run: install
 	$(BIN)/news-warehouse run
 
-test: install $(CLIENTS_STAMP)
+test: install $(CLIENTS_STAMP) postgres
 	NEWS_WAREHOUSE_CLIENTS_VENV=$(CURDIR)/$(CLIENTS) $(BIN)/python -m pytest
 
 serve: install

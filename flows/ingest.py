@@ -31,7 +31,7 @@ from sqlalchemy.engine import Engine
 
 from flows.runners import batches_in_flight, processes_per_batch, submitted_input, task_runner_for
 from warehouse import ingest
-from warehouse.config import Settings, settings_from
+from warehouse.config import Lake, Settings, settings_from
 from warehouse.extraction.paragraph_tags import ParagraphTags
 from warehouse.extraction.pool import (ExtractedBatch, chunk_paragraph_hashes, extract_in_processes,
                                        forget_recent_tags)
@@ -152,9 +152,10 @@ def wait_showing_progress(future: PrefectFuture, progress: ingest.RunProgress, a
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def publish_snapshot(db_path: Path) -> Path:
-    """Readers' copy of the finished run, swapped in atomically (`warehouse/storage/snapshots.py`)."""
-    return snapshots.publish_snapshot(db_path)
+def publish_snapshot(db_path: Path | Lake, run_id: str | None = None, record: bool = True) -> Path | Lake:
+    """The finished run published to readers: a DuckDB file's copy swapped in atomically, a
+    DuckLake's snapshot committed as published (`warehouse/storage/snapshots.py`)."""
+    return snapshots.publish_snapshot(db_path, run_id, record=record)
 
 
 # The runner comes from the environment when the module is imported: `serve` runs each scheduled
@@ -178,7 +179,7 @@ def ingest_news(inbox: str | None = None, db_path: str | None = None,
     # One writer at a time, for the whole run including publishing the readers' snapshot.
     with writer_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, run_id=run_id):
         summary = _ingest(settings, run_id)
-        publish_snapshot(settings.db_path)
+        publish_snapshot(settings.db_path, run_id)
     _publish(summary)
     return final_state(summary)
 
@@ -202,10 +203,10 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
     logger = get_run_logger()
     started, clock = datetime.now(timezone.utc), time.perf_counter()
     engine = open_warehouse(settings.db_path)
-    if not snapshots.snapshot_path(settings.db_path).exists():
+    if not snapshots.has_readers_copy(settings.db_path):
         # A new warehouse: readers get its empty, checkpointed schema while the first run loads,
         # rather than an error.
-        publish_snapshot(settings.db_path)
+        publish_snapshot(settings.db_path, record=False)
     counts, rejected, warnings, stages = ingest.RunCounts(), [], [], ingest.StageClock()
     try:
         version = current_extractor_version()

@@ -44,7 +44,7 @@ def reprocess_articles(db_path: str | None = None, batch_size: int | None = None
     run_id = uuid.uuid4().hex
     with writer_lock(settings.db_path, wait_seconds=settings.lock_wait_seconds, run_id=run_id):
         summary = _reprocess(settings, everything, run_id)
-        publish_snapshot(settings.db_path)
+        publish_snapshot(settings.db_path, run_id)
     create_table_artifact(
         key="reprocess-summary",
         table=[{"measure": key, "value": value} for key, value in summary.counts.as_dict().items()],

@@ -11,10 +11,10 @@ import textwrap
 from pathlib import Path
 
 from warehouse import __version__
-from warehouse.config import DEFAULT_BATCH_SIZE, DEFAULT_CRON, Settings, SettingsError, positive_int, settings_from
+from warehouse.config import DEFAULT_BATCH_SIZE, DEFAULT_CRON, DEFAULT_KEEP_DAYS, Lake, Settings, SettingsError, positive_int, settings_from
 from warehouse.reading.sources import InboxError
-from warehouse.commands import (VIEW_ROWS, UsageError, cmd_delete, cmd_eval, cmd_export, cmd_query, cmd_search,
-                                cmd_status)
+from warehouse.commands import (VIEW_ROWS, UsageError, cmd_delete, cmd_eval, cmd_export, cmd_maintain, cmd_query,
+                                cmd_search, cmd_status)
 from warehouse.storage import db, output_formats, snapshots, writer_lock
 
 
@@ -182,6 +182,17 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("--dry-run", action="store_true", help="say what would be deleted, change nothing")
     _add_db(delete)
 
+    maintain = commands.add_parser(
+        "maintain", help="compact the warehouse and expire old DuckLake snapshots",
+        description="On a DuckLake: merge small data files, rewrite files with many deleted rows, "
+                    "expire the snapshots older than --keep-days (never the last published one, "
+                    "which readers attach at) and delete the data files no kept snapshot needs. On a "
+                    "DuckDB file: a checkpoint. Takes the writer lock like a run; readers go on reading.")
+    maintain.add_argument("--keep-days", type=float, default=DEFAULT_KEEP_DAYS, metavar="DAYS",
+                          help=f"keep this many days of snapshots for time travel (default {DEFAULT_KEEP_DAYS:g})")
+    maintain.add_argument("--dry-run", action="store_true", help="say what would be expired, change nothing")
+    _add_db(maintain)
+
     search = commands.add_parser(
         "search", help="full-text search: which articles talk about X (BM25, Spanish stems)",
         description="Rank the warehouse's articles for some words, by BM25 over Spanish stems of title "
@@ -254,6 +265,8 @@ _EXAMPLES = {
                "news-warehouse export parquet/ --replace --only articles,mentions --only amounts_in_context"],
     "delete": ["news-warehouse delete --article 5e43556c0a… --reason \"withdrawn by EFE\"",
                "news-warehouse delete --source-file efe/2025-11-11.txt --dry-run"],
+    "maintain": ["news-warehouse maintain --db ducklake:sqlite:/srv/wire/lake.sqlite",
+                 "news-warehouse maintain --db ducklake:sqlite:/srv/wire/lake.sqlite --keep-days 30 --dry-run"],
     "eval": ["news-warehouse eval figures", "news-warehouse eval entities --split dev --errors",
              "news-warehouse eval places --errors"],
     "status": ["news-warehouse status", "NEWS_WAREHOUSE_DB=/srv/wire/warehouse.duckdb news-warehouse status"],
@@ -287,10 +300,13 @@ def check_run_settings(settings: Settings, *, wait_for_writer: bool = True) -> N
         raise InboxError(f"inbox not found: {settings.inbox}")
     if not settings.inbox.is_dir():
         raise InboxError(f"inbox is not a directory: {settings.inbox}")
-    if not settings.db_path.parent.is_dir():
+    folder = Path(settings.db_path.catalog).parent if isinstance(settings.db_path, Lake) \
+        and settings.db_path.backend == "sqlite" else getattr(settings.db_path, "parent", None)
+    if folder is not None and not folder.is_dir():
         raise db.WarehouseError(f"cannot create warehouse {settings.db_path}: "
-                                f"directory {settings.db_path.parent} does not exist")
-    if settings.db_path.exists() and not os.access(settings.db_path, os.R_OK | os.W_OK):
+                                f"directory {folder} does not exist")
+    if isinstance(settings.db_path, Path) and settings.db_path.exists() \
+            and not os.access(settings.db_path, os.R_OK | os.W_OK):
         raise db.WarehouseError(f"warehouse {settings.db_path} is not readable and writable")
     if wait_for_writer:
         # Another run writing: wait for it here, so giving up is one line, not a failed flow run.
@@ -402,7 +418,7 @@ def serve_banner(deployment, settings: Settings, *, api_url: str, started_here: 
         f"news-warehouse serve: flow ingest_news on schedule {cron!r} ({due.tzname()}), one run at a time",
         f"  next run    {due:%Y-%m-%d %H:%M %Z}",
         f"  inbox       {settings.inbox.resolve()}",
-        f"  warehouse   {settings.db_path.resolve()} (readers: {snapshots.snapshot_path(settings.db_path.resolve())})",
+        f"  warehouse   {settings.db_path.resolve()} (readers: {_readers_of(settings.db_path.resolve())})",
         f"  Prefect UI  {ui}" + (f" (a local server started for this; its log: {log_path()})" if started_here else ""),
         "  from another shell, on this server:",
         f"    export PREFECT_API_URL={api_url}",
@@ -410,6 +426,10 @@ def serve_banner(deployment, settings: Settings, *, api_url: str, started_here: 
         "Ctrl-C or SIGTERM stops serving" + (" and the local server." if started_here else "."),
     ]
     return "\n".join(lines)
+
+
+def _readers_of(where: Path | Lake) -> str:
+    return "the lake at its last published snapshot" if isinstance(where, Lake) else str(snapshots.snapshot_path(where))
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -459,7 +479,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "extract": cmd_extract,
             "query": cmd_query, "search": cmd_search, "export": cmd_export, "delete": cmd_delete,
-            "eval": cmd_eval, "status": cmd_status}
+            "maintain": cmd_maintain, "eval": cmd_eval, "status": cmd_status}
 
 
 class Terminated(BaseException):

@@ -228,3 +228,26 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def cmd_maintain(args: argparse.Namespace) -> int:
+    import uuid
+
+    from warehouse.config import Lake
+    from warehouse.storage import maintenance
+
+    settings = settings_from(db=args.db)
+    where = settings.db_path
+    if not where.exists():
+        raise db.WarehouseError(f"no warehouse at {where}: nothing to maintain")
+    if args.keep_days < 0:
+        raise db.WarehouseError(f"--keep-days must be 0 or more, got {args.keep_days:g}")
+    with writer_lock.writer_lock(where, wait_seconds=settings.lock_wait_seconds, run_id=f"maintain-{uuid.uuid4().hex}"):
+        engine = db.connect(where)
+        try:
+            done = maintenance.maintain_lake(engine, where, keep_days=args.keep_days, dry_run=args.dry_run) \
+                if isinstance(where, Lake) else maintenance.maintain_file(engine, where)
+        finally:
+            engine.dispose()
+    print(done.as_text(str(where), args.dry_run))
+    return 0

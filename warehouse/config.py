@@ -28,12 +28,18 @@ DEFAULT_STORY_MIN_CONTAINMENT = 0.3
 DEFAULT_STORY_MIN_JACCARD = 0.05
 # Articles published further apart than this are never one story.
 DEFAULT_STORY_MAX_DAYS = 7
+# `maintain` keeps this many days of DuckLake snapshots (time travel, readers still attached).
+DEFAULT_KEEP_DAYS = 7.0
 # Where extraction batches run: `local` (worker processes of this machine) or `dask`.
 TASK_RUNNERS = ("local", "dask")
 
 
 class SettingsError(ValueError):
     """A setting that cannot work (e.g. `NEWS_WAREHOUSE_BATCH_SIZE=abc`): a user error."""
+
+
+LAKE_PREFIX = "ducklake:"
+LAKE_BACKENDS = ("sqlite", "postgres")
 
 
 def positive_int(text: str | int, name: str, *, minimum: int = 1) -> int:
@@ -58,7 +64,7 @@ def fraction(text: str | float, name: str) -> float:
 
 @dataclass(frozen=True)
 class Settings:
-    db_path: Path
+    db_path: Path | Lake   # a DuckDB file, or a DuckLake (`warehouse/storage/lake.py`)
     inbox: Path
     batch_size: int = DEFAULT_BATCH_SIZE          # articles per extraction task
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # larger files are rejected, not read
@@ -71,6 +77,68 @@ class Settings:
     story_min_containment: float = DEFAULT_STORY_MIN_CONTAINMENT
     story_min_jaccard: float = DEFAULT_STORY_MIN_JACCARD
     story_max_days: int = DEFAULT_STORY_MAX_DAYS
+
+
+@dataclass(frozen=True)
+class Lake:
+    """Where a DuckLake warehouse is: its catalog, and where new data files go."""
+    backend: str              # "sqlite" or "postgres"
+    catalog: str              # the SQLite file's absolute path, or a libpq connection string
+    data_path: Path | None    # where a new lake puts its data files; an existing lake knows its own
+
+    def __str__(self) -> str:
+        return f"{LAKE_PREFIX}{self.backend}:{self.catalog}"
+
+    def exists(self) -> bool:
+        """As `Path.exists` for a file: a SQLite catalog's file exists (a PostgreSQL catalog is
+        found out by connecting)."""
+        return self.backend == "postgres" or Path(self.catalog).exists()
+
+    def resolve(self) -> Lake:
+        return self   # already absolute (`parse_lake`)
+
+    @property
+    def attach_target(self) -> str:
+        return f"ducklake:{self.backend}:{self.catalog}"
+
+    def lock_path(self) -> Path:
+        """The writer lock (`writer_lock.py`): beside a SQLite catalog; in the data folder of a
+        PostgreSQL one, which every writing machine shares."""
+        if self.backend == "sqlite":
+            return Path(self.catalog + ".lock")
+        if self.data_path is None:
+            raise SettingsError(f"a writer of {self} needs NEWS_WAREHOUSE_LAKE_DATA_PATH (the data folder; "
+                                f"the writer lock lives there)")
+        return self.data_path / ".news-warehouse.lock"
+
+
+def is_lake(text: str | Path | Lake | None) -> bool:
+    return isinstance(text, Lake) or (isinstance(text, str) and text.startswith(LAKE_PREFIX))
+
+
+def parse_lake(text: str, data_path: str | None = None) -> Lake:
+    """`ducklake:sqlite:PATH`, `ducklake:PATH` (a SQLite catalog) or `ducklake:postgres:CONNINFO`."""
+    rest = text[len(LAKE_PREFIX):]
+    backend, _, target = rest.partition(":")
+    if backend not in LAKE_BACKENDS:
+        backend, target = "sqlite", rest
+    if not target.strip():
+        raise SettingsError(f"{text!r}: expected ducklake:sqlite:PATH or ducklake:postgres:CONNINFO")
+    data = Path(data_path).expanduser().resolve() if data_path else None
+    if backend == "sqlite":
+        catalog = Path(target).expanduser().resolve()
+        if catalog.is_dir():
+            raise SettingsError(f"DuckLake catalog {catalog} is a directory, expected a SQLite file")
+        return Lake("sqlite", str(catalog), data or catalog.with_name(f"{catalog.stem}.files"))
+    return Lake("postgres", target.strip(), data)
+
+
+def warehouse_location(text: str | Path, env: dict[str, str] | None = None) -> Path | Lake:
+    """A DuckDB file's path, or `ducklake:…` (its data folder from NEWS_WAREHOUSE_LAKE_DATA_PATH)."""
+    env = os.environ if env is None else env
+    if is_lake(text):
+        return parse_lake(str(text), env.get("NEWS_WAREHOUSE_LAKE_DATA_PATH") or None)
+    return Path(text).expanduser()
 
 
 def settings_from(db: str | None = None, inbox: str | None = None, batch_size: int | None = None,
@@ -107,7 +175,7 @@ def settings_from(db: str | None = None, inbox: str | None = None, batch_size: i
         story_max_days=number(None, "NEWS_WAREHOUSE_STORY_MAX_DAYS", DEFAULT_STORY_MAX_DAYS, minimum=0),
         task_runner=runner,
         dask_address=dask_address,
-        db_path=Path(db or env.get("NEWS_WAREHOUSE_DB") or DEFAULT_DB).expanduser(),
+        db_path=warehouse_location(db or env.get("NEWS_WAREHOUSE_DB") or DEFAULT_DB, env),
         inbox=Path(inbox or env.get("NEWS_WAREHOUSE_INBOX") or SAMPLE_INBOX).expanduser(),
         batch_size=number(batch_size, "NEWS_WAREHOUSE_BATCH_SIZE", DEFAULT_BATCH_SIZE),
         max_file_bytes=number(max_file_bytes, "NEWS_WAREHOUSE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),

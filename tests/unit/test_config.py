@@ -31,3 +31,25 @@ def test_the_story_window_comes_from_the_environment():
     assert settings_from(env={"NEWS_WAREHOUSE_STORY_MAX_DAYS": "3"}).story_max_days == 3
     with pytest.raises(SettingsError, match="NEWS_WAREHOUSE_STORY_MAX_DAYS must be a whole number"):
         settings_from(env={"NEWS_WAREHOUSE_STORY_MAX_DAYS": "una semana"})
+
+
+def test_a_ducklake_location_is_parsed_with_its_data_folder(tmp_path):
+    catalog = tmp_path / "lake.sqlite"
+    lake = settings_from(db=f"ducklake:sqlite:{catalog}", env={}).db_path
+    assert (lake.backend, lake.catalog, lake.data_path) == ("sqlite", str(catalog), tmp_path / "lake.files")
+    assert lake.lock_path() == tmp_path / "lake.sqlite.lock"
+    assert settings_from(db=f"ducklake:{catalog}", env={}).db_path == lake   # SQLite is the default catalog
+    postgres = settings_from(env={"NEWS_WAREHOUSE_DB": "ducklake:postgres:dbname=news host=db user=wire",
+                                  "NEWS_WAREHOUSE_LAKE_DATA_PATH": str(tmp_path / "files")}).db_path
+    assert (postgres.backend, postgres.catalog) == ("postgres", "dbname=news host=db user=wire")
+    assert postgres.lock_path() == tmp_path / "files" / ".news-warehouse.lock"
+
+
+def test_a_ducklake_location_that_cannot_work_is_a_clear_error(tmp_path):
+    with pytest.raises(SettingsError, match="expected ducklake:sqlite:PATH or ducklake:postgres:CONNINFO"):
+        settings_from(db="ducklake:", env={})
+    with pytest.raises(SettingsError, match="is a directory, expected a SQLite file"):
+        settings_from(db=f"ducklake:sqlite:{tmp_path}", env={})
+    postgres = settings_from(db="ducklake:postgres:dbname=news", env={}).db_path
+    with pytest.raises(SettingsError, match="needs NEWS_WAREHOUSE_LAKE_DATA_PATH"):
+        postgres.lock_path()

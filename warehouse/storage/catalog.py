@@ -51,9 +51,11 @@ def wanted_comments(catalog: dict | None = None) -> dict[tuple[str, str, str | N
     return wanted
 
 
-def apply_comments(conn: Connection) -> int:
+def apply_comments(conn: Connection, *, view_columns: bool = True) -> int:
     """Comment every table, view and column the catalog describes and the warehouse has, where the
-    comment differs. Returns how many were written."""
+    comment differs. Returns how many were written. `view_columns=False` leaves out the columns
+    of views: a DuckLake cannot comment them ("Cannot comment on columns for entry … it is not
+    a table"); CATALOG.md still describes them."""
     present = {}
     for kind, name, comment in conn.exec_driver_sql(_read("queries/relation_comments.sql")):
         present[(kind, name, None)] = comment
@@ -64,6 +66,8 @@ def apply_comments(conn: Connection) -> int:
         if key not in present or present[key] == comment:
             continue
         kind, name, column = key
+        if column and kind == "view" and not view_columns:
+            continue
         target = f'column "{name}"."{column}"' if column else f'{kind} "{name}"'
         conn.exec_driver_sql(f"comment on {target} is {_literal(comment)}")
         written += 1

@@ -7,12 +7,15 @@ DuckDB allows one read-write process or many read-only ones per file. Writers (f
 from __future__ import annotations
 
 import re
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from warehouse.paths import SEEDS_DIR, SQL_DIR
+from warehouse.storage import lake
 from warehouse.seeds import seed_files
 
 
@@ -20,8 +23,11 @@ class WarehouseError(Exception):
     """The warehouse cannot be opened or used as asked: a user error, printed as one line."""
 
 
-def connect(db_path: str | Path, *, read_only: bool = False) -> Engine:
-    """An engine on the DuckDB file; checks the path first so mistakes read as one clear line."""
+def connect(db_path: str | Path | lake.Lake, *, read_only: bool = False) -> Engine:
+    """An engine on the DuckDB file, or on the DuckLake (`lake.py`); checks the path first so
+    mistakes read as one clear line."""
+    if isinstance(db_path, lake.Lake):
+        return _connect_lake(db_path, read_only)
     path = Path(db_path).expanduser()
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `news-warehouse run` first")
@@ -47,6 +53,25 @@ def connect(db_path: str | Path, *, read_only: bool = False) -> Engine:
             raise WarehouseError(f"warehouse {path} is in use by another process (a run in progress?): "
                                  f"try again when it finishes") from error
         raise WarehouseError(f"cannot open warehouse {path}: {_first_line(error.orig)}") from error
+    return engine
+
+
+def _connect_lake(where: lake.Lake, read_only: bool) -> Engine:
+    try:
+        engine = lake.connect(where, read_only=read_only)
+    except lake.LakeError as error:
+        raise WarehouseError(str(error)) from error
+    try:
+        with engine.connect() as conn:
+            if read_only and not conn.exec_driver_sql(read_sql("schema/has_schema.sql")).scalar_one():
+                raise WarehouseError(f"{lake.describe(where)} has no warehouse tables yet: "
+                                     f"run `news-warehouse run` first")
+    except (WarehouseError, lake.LakeError) as error:
+        engine.dispose()
+        raise WarehouseError(str(error)) from error
+    except sa.exc.DBAPIError as error:
+        engine.dispose()
+        raise WarehouseError(f"cannot open warehouse {lake.describe(where)}: {_first_line(error.orig)}") from error
     return engine
 
 
@@ -98,7 +123,10 @@ _FILE_MIGRATIONS = {23: "rebuild_from_ddl"}
 
 
 def migrate(engine: Engine) -> list[str]:
-    """Apply, in order and each in its own transaction, the migrations not yet recorded."""
+    """Apply, in order and each in its own transaction, the migrations not yet recorded (on a
+    DuckLake: its tables and columns brought to the schema they define, `lake.migrate`)."""
+    if lake.lake_of(engine) is not None:
+        return _migrate_lake(engine)
     applied_now = []
     with engine.begin() as conn:
         execute_file(conn, "schema/schema_migrations.sql")
@@ -117,6 +145,42 @@ def migrate(engine: Engine) -> list[str]:
             execute_file(conn, "schema/record_migration.sql", (version, path.name))
         applied_now.append(path.name)
     return applied_now
+
+
+def _migrate_lake(engine: Engine) -> list[str]:
+    with engine.begin() as conn:
+        has_table = conn.exec_driver_sql(read_sql("schema/has_schema.sql")).scalar_one()
+        applied = {row[0] for row in execute_file(conn, "schema/applied_migrations.sql")} if has_table else set()
+    pending = [(version, path) for version, path in migration_files() if version not in applied]
+    if not pending:
+        return []
+    with engine.begin() as conn:
+        lake.apply_schema(conn, reference_columns())
+        for version, path in pending:
+            execute_file(conn, "schema/record_migration.sql", (version, path.name))
+        if not applied:
+            # A new lake: readers see its empty schema until the first run publishes.
+            lake.mark_published(conn)
+    return [path.name for _, path in pending]
+
+
+@cache
+def reference_columns() -> dict[str, list[tuple[str, str, bool, str | None]]]:
+    """Every table of the schema `sql/migrations/` defines: (column, type, not null, default), in
+    order. Built by migrating a scratch DuckDB file, so the migrations stay the one definition of
+    the schema for both layouts."""
+    with tempfile.TemporaryDirectory(prefix="news-warehouse-schema-") as folder:
+        engine = connect(Path(folder) / "schema.duckdb")
+        try:
+            migrate(engine)
+            with engine.connect() as conn:
+                rows = execute_file(conn, "schema/table_columns.sql").fetchall()
+        finally:
+            engine.dispose()
+    tables: dict[str, list] = {}
+    for table, column, data_type, not_null, default in rows:
+        tables.setdefault(table, []).append((column, data_type, bool(not_null), default))
+    return tables
 
 
 def load_seeds(engine: Engine, seeds_dir: Path = SEEDS_DIR) -> dict[str, int]:
@@ -154,7 +218,7 @@ def refresh_views(engine: Engine) -> list[str]:
         for path in macro_files() + view_files():
             conn.exec_driver_sql(path.read_text(encoding="utf-8"))
             names.append(path.stem)
-        catalog.apply_comments(conn)
+        catalog.apply_comments(conn, view_columns=lake.lake_of(engine) is None)
     return names
 
 
@@ -166,7 +230,10 @@ def checkpoint(engine: Engine) -> None:
     GetDefaultDatabase with no default database set", duckdb/duckdb#25022, #22044), so a process
     killed before its next checkpoint would leave a warehouse no one can open. Measured here: a
     run killed mid-load on a fresh warehouse did exactly that before this checkpoint existed. With
-    DDL checkpointed at once, the WAL of a killed run holds only row changes, which replay."""
+    DDL checkpointed at once, the WAL of a killed run holds only row changes, which replay.
+    A DuckLake has no WAL: each commit is already in its catalog and data files."""
+    if lake.lake_of(engine) is not None:
+        return
     with engine.begin() as conn:
         execute_file(conn, "schema/checkpoint.sql")
 

@@ -1,4 +1,5 @@
-"""The readers' copy of the warehouse, published whole after each successful run.
+"""What readers open: for a DuckDB file, its copy published whole after each successful run; for a
+DuckLake, the lake itself at its last published snapshot (`lake.py`: nothing is copied).
 
 DuckDB lets one process open a file read-write or many open it read-only, never both at once, so
 a dashboard reading the warehouse file itself would fail (or block the next run) while a run
@@ -17,6 +18,10 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.config import Lake
+from warehouse.storage import lake
+from warehouse.storage.db import read_sql
+
 
 def snapshot_path(db_path: str | Path) -> Path:
     """`warehouse.duckdb` -> `warehouse.snapshot.duckdb`, beside it."""
@@ -24,22 +29,43 @@ def snapshot_path(db_path: str | Path) -> Path:
     return path.with_name(f"{path.stem}.snapshot{path.suffix}")
 
 
-def reader_path(db_path: str | Path) -> Path:
+def reader_path(db_path: str | Path | Lake) -> Path | Lake:
     """What readers open: the published snapshot, or the warehouse itself when none was published
-    yet (a warehouse built before snapshots existed; its next run publishes one)."""
+    yet (a warehouse built before snapshots existed; its next run publishes one). A lake is
+    opened as itself: its readers attach at the published snapshot."""
+    if isinstance(db_path, Lake):
+        return db_path
     snapshot = snapshot_path(db_path)
     return snapshot if snapshot.exists() else Path(db_path)
 
 
-def publish_snapshot(db_path: str | Path) -> Path:
-    """Copy the warehouse (closed by its writer, which still holds the writer lock) to its snapshot,
-    atomically. Returns the snapshot's path."""
+def has_readers_copy(db_path: str | Path | Lake) -> bool:
+    """Whether readers have something to open: a lake publishes its schema when it creates it."""
+    return isinstance(db_path, Lake) or snapshot_path(db_path).exists()
+
+
+def publish_snapshot(db_path: str | Path | Lake, run_id: str | None = None, *, record: bool = True) -> Path | Lake:
+    """Publish the warehouse's present state to readers, recorded in `publications` (with the run
+    it ends, if any). A DuckDB file (closed by its writer, which still holds the writer lock) is
+    copied to its snapshot, atomically; a lake commits the record as its published snapshot.
+    `record=False` copies a new file's empty schema while its writer has it open (a new lake's
+    schema is published when it is created). Returns what readers open."""
+    if isinstance(db_path, Lake):
+        engine = lake.connect(db_path)
+        try:
+            with engine.begin() as conn:
+                conn.exec_driver_sql(read_sql("load/record_publication.sql"), (run_id,))
+                lake.mark_published(conn)
+        finally:
+            engine.dispose()
+        return db_path
     source = Path(db_path)
     target = snapshot_path(source)
-    if source.with_name(source.name + ".wal").exists():
-        # Changes still in the write-ahead log are not in the file yet: fold them in first.
+    if record:
+        # The record goes in first; then changes still in the write-ahead log are folded into the file.
         connection = duckdb.connect(str(source))
         try:
+            connection.execute(read_sql("load/record_publication.sql"), [run_id])
             connection.execute("checkpoint")
         finally:
             connection.close()

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from warehouse.config import Lake
 from warehouse.storage.db import WarehouseError
 
 _POLL_SECONDS = 0.2
@@ -32,7 +33,9 @@ class WarehouseBusy(WarehouseError):
     """Another run holds the warehouse and did not finish within the wait."""
 
 
-def lock_path(db_path: str | Path) -> Path:
+def lock_path(db_path: str | Path | Lake) -> Path:
+    if isinstance(db_path, Lake):
+        return db_path.lock_path()
     path = Path(db_path)
     return path.with_name(path.name + ".lock")
 
@@ -88,6 +91,9 @@ def writer_lock(db_path: str | Path, *, wait_seconds: float, run_id: str) -> Ite
 
     Raises WarehouseBusy (a user-facing one-line error) when another run keeps it longer."""
     path = lock_path(db_path)
+    if isinstance(db_path, Lake) and db_path.backend == "postgres" and db_path.data_path is not None:
+        # The data folder of a new PostgreSQL-catalog lake, where its lock lives (`Lake.lock_path`).
+        path.parent.mkdir(parents=True, exist_ok=True)
     if not path.parent.is_dir():
         raise WarehouseError(f"cannot create warehouse {db_path}: directory {path.parent} does not exist")
     handle = open(path, "a+")

@@ -1,0 +1,143 @@
+"""The DuckLake layout (`--db ducklake:sqlite:PATH`, `ducklake:postgres:…`) against the single
+DuckDB file, with real processes: the same inbox gives the same rows in every table and view; a
+run killed mid-load and run again gives the uninterrupted lake; readers never see a half-loaded
+run and never wait; a PostgreSQL catalog with a writer and a reader in separate processes."""
+
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+from cli_process import cli, start_cli
+from postgres_server import postgres_database
+from warehouse_reads import rows, scalar
+
+from warehouse.config import parse_lake
+from warehouse.storage import db
+
+DATA = Path(__file__).parents[1] / "data"
+
+# What says when or by which run a row was written, not what was loaded.
+VOLATILE_COLUMNS = {"run_id", "flow_run_id", "seconds"}
+# Run bookkeeping: compared by what the runs did, not row by row.
+RUN_TABLES = {"runs", "run_stages", "publications", "schema_migrations"}
+
+
+@pytest.fixture(scope="module")
+def news_inbox(tmp_path_factory, sample_inbox):
+    """The two samples, 20 real news articles in one JSONL file and a malformed line."""
+    inbox = tmp_path_factory.mktemp("lake") / "inbox"
+    shutil.copytree(sample_inbox, inbox)
+    shutil.copy(DATA / "corpus_sample.jsonl", inbox / "news.jsonl")
+    with open(inbox / "news.jsonl", "a", encoding="utf-8") as handle:
+        handle.write("{not json\n")
+    return inbox
+
+
+@pytest.fixture(scope="module")
+def both_layouts(tmp_path_factory, news_inbox):
+    """The inbox loaded into a DuckDB file and into a DuckLake with a SQLite catalog."""
+    folder = tmp_path_factory.mktemp("layouts")
+    file_db, lake_db = folder / "w.duckdb", f"ducklake:sqlite:{folder / 'lake.sqlite'}"
+    for where in (file_db, lake_db):
+        result = cli("run", "--inbox", str(news_inbox), "--db", str(where))
+        assert result.returncode == 0, result.stderr
+    return file_db, parse_lake(lake_db)
+
+
+def relations(where) -> dict[str, list[tuple[str, str]]]:
+    """Every table and view with its (column, type)s."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name, column, data_type in rows(where, "select table_name, column_name, data_type from duckdb_columns() "
+                                               "where database_name = current_database() order by table_name, column_index"):
+        found.setdefault(name, []).append((column, data_type))
+    return found
+
+
+def content(where, name: str, columns: list[tuple[str, str]]) -> list[tuple]:
+    kept = [f'"{c}"' for c, data_type in columns if c not in VOLATILE_COLUMNS and not data_type.startswith("TIMESTAMP")]
+    return sorted(rows(where, f'select {", ".join(kept)} from "{name}"'), key=repr)
+
+
+def test_a_lake_holds_the_same_rows_as_a_file_in_every_table_and_view(both_layouts):
+    file_db, lake = both_layouts
+    in_file, in_lake = relations(file_db), relations(lake)
+    assert set(in_lake) == set(in_file)
+    assert scalar(file_db, "select count(*) from articles") == 22
+    compared = 0
+    for name, columns in in_file.items():
+        if name in RUN_TABLES:
+            continue
+        assert content(lake, name, columns) == content(file_db, name, columns), name
+        compared += 1
+    assert compared >= 55   # 38 tables and 19 views
+    # Both ran once, loading the same, and published the run at its end.
+    runs = "select status, files_seen, articles_loaded, mentions_loaded, amounts_loaded from runs"
+    assert rows(lake, runs) == rows(file_db, runs)
+    published = "select list(p.run_id = r.run_id) from publications p, runs r"
+    assert scalar(lake, published) == scalar(file_db, published) == [True]
+    assert scalar(lake, "select list(version order by version) from schema_migrations") == \
+        [version for version, _ in db.migration_files()]
+
+
+def test_a_lake_killed_mid_load_shows_readers_only_published_runs_and_a_rerun_completes_it(
+        tmp_path, news_inbox, both_layouts):
+    _, clean = both_layouts
+    killed = f"ducklake:sqlite:{tmp_path / 'killed.sqlite'}"
+    process = start_cli("run", "--inbox", str(news_inbox), "--db", killed, "--batch-size", "2")
+    seen = []
+    try:
+        loaded = 0
+        for line in process.stdout:
+            loaded += "batch loaded:" in line
+            if loaded:
+                # A reader while the run writes: no lock error, and the new lake's empty schema,
+                # not the batches committed so far.
+                seen.append(scalar(parse_lake(killed), "select count(*) from articles"))
+            if loaded == 2:
+                break
+        else:
+            pytest.fail("the run ended before its second batch was loaded")
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert seen and set(seen) == {0}
+    assert scalar(parse_lake(killed), "select count(*) from articles") == 0
+
+    rerun = cli("run", "--inbox", str(news_inbox), "--db", killed)
+    assert rerun.returncode == 0, rerun.stderr
+    lake = parse_lake(killed)
+    for name, columns in relations(clean).items():
+        if name not in RUN_TABLES | {"recent_runs"}:   # two runs here, one there
+            assert content(lake, name, columns) == content(clean, name, columns), name
+    statuses = rows(lake, "select status from runs order by started_at")
+    assert [s for (s,) in statuses] == ["failed", "completed_with_warnings"]
+    assert scalar(lake, "select count(*) from articles") == 22
+
+
+
+def test_a_postgresql_catalog_serves_a_reader_process_while_a_writer_process_loads(
+        tmp_path, news_inbox, both_layouts):
+    file_db, _ = both_layouts
+    with postgres_database() as conninfo:
+        where = f"ducklake:postgres:{conninfo}"
+        env = {"NEWS_WAREHOUSE_LAKE_DATA_PATH": str(tmp_path / "lake-files")}
+        writer = start_cli("run", "--inbox", str(news_inbox), "--db", where, "--batch-size", "4", env=env)
+        during = None
+        try:
+            for line in writer.stdout:
+                if "batch loaded:" in line and during is None:
+                    # Another process, which knows only the catalog (the data path is in it).
+                    during = cli("query", "select count(*) as n from articles", "--db", where, "--format", "csv")
+        finally:
+            writer.wait(timeout=600)
+        assert writer.returncode == 0
+        assert during is not None and during.returncode == 0, during.stderr
+        assert during.stdout.splitlines() == ["n", "0"]   # the published state: before the run
+        after = cli("query", "select count(*) as n from articles", "--db", where, "--format", "csv")
+        assert after.stdout.splitlines() == ["n", "22"], after.stderr
+        lake = parse_lake(where)
+        for name, columns in relations(file_db).items():
+            if name not in RUN_TABLES:
+                assert content(lake, name, columns) == content(file_db, name, columns), name

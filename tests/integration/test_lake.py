@@ -1,0 +1,94 @@
+"""A real DuckLake (SQLite catalog, Parquet files in a temp dir): schema from the migrations,
+loads, what readers see, and maintenance. Whole runs in both layouts: tests/flows/test_lake_layout.py."""
+
+import pytest
+
+from warehouse.config import parse_lake
+from warehouse.extraction.extract import extract_texts
+from warehouse.storage import db, load, maintenance, snapshots
+from warehouse.storage.db import WarehouseError
+from warehouse.stories import placement
+
+from test_warehouse import sample_batch
+
+
+def count(engine, sql):
+    with engine.connect() as conn:
+        return conn.exec_driver_sql(sql).scalar_one()
+
+
+@pytest.fixture
+def lake(tmp_path):
+    return parse_lake(f"ducklake:sqlite:{tmp_path / 'lake.sqlite'}")
+
+
+@pytest.fixture(scope="module")
+def sample_extractions(nlp, sample_articles):
+    return list(extract_texts(((a.article_id, a.body) for a in sample_articles), nlp=nlp))
+
+
+def test_a_new_lake_gets_the_schema_of_the_migrations_without_keys(lake):
+    engine = db.connect(lake)
+    try:
+        applied = db.migrate(engine)
+        assert applied == [path.name for _, path in db.migration_files()]
+        assert db.migrate(engine) == []
+        with engine.connect() as conn:
+            tables = {row[0]: row[1] for row in conn.exec_driver_sql(
+                "select table_name, sql from duckdb_tables() where database_name = current_database()")}
+        assert set(tables) == set(db.reference_columns())
+        assert not any("PRIMARY KEY" in ddl.upper() for ddl in tables.values())
+    finally:
+        engine.dispose()
+
+
+def test_readers_see_the_published_state_and_maintenance_keeps_it(lake, sample_articles, sample_extractions):
+    engine = db.connect(lake)
+    db.prepare(engine)
+    load.load_batch(engine, sample_batch(sample_articles[:1], sample_extractions[:1]))
+    # Committed, not published: a reader still sees the new lake's empty schema.
+    reader = db.connect(lake, read_only=True)
+    assert count(reader, "select count(*) from articles") == 0
+    reader.dispose()
+    load.load_batch(engine, sample_batch(sample_articles[1:], sample_extractions[1:]))
+    placement.place_pending_stories(engine)
+    engine.dispose()
+    snapshots.publish_snapshot(lake, "run-test")
+    reader = db.connect(lake, read_only=True)
+    assert count(reader, "select count(*) from articles") == 2
+    mentions = count(reader, "select count(*) from mentions")
+    reader.dispose()
+
+    engine = db.connect(lake)
+    try:
+        dry = maintenance.maintain_lake(engine, lake, keep_days=0, dry_run=True)
+        assert dry.expired and dry.snapshots_after == dry.snapshots_before
+        done = maintenance.maintain_lake(engine, lake, keep_days=0)
+    finally:
+        engine.dispose()
+    # Every snapshot before the published one; the compaction commits its own (unpublished) ones.
+    assert done.expired == dry.expired == tuple(range(done.snapshots_before - 1))
+    assert done.snapshots_after < done.snapshots_before
+    reader = db.connect(lake, read_only=True)
+    try:
+        assert count(reader, "select count(*) from mentions") == mentions
+        assert count(reader, "select count(*) from publications where run_id = 'run-test'") == 1
+    finally:
+        reader.dispose()
+
+
+def test_a_reader_cannot_reach_the_file_system_beyond_the_lake(lake, tmp_path):
+    engine = db.connect(lake)
+    db.prepare(engine)
+    engine.dispose()
+    reader = db.connect(lake, read_only=True)
+    try:
+        with pytest.raises(Exception, match="file system operations are disabled"):
+            count(reader, f"select count(*) from read_csv('{tmp_path / 'lake.sqlite'}.lock')")
+    finally:
+        reader.dispose()
+
+
+def test_a_missing_lake_is_one_clear_line_for_a_reader(lake):
+    with pytest.raises(WarehouseError, match=r"no warehouse at ducklake:sqlite:.*: run `news-warehouse run"):
+        db.connect(lake, read_only=True)
