@@ -92,3 +92,12 @@ def test_a_reader_cannot_reach_the_file_system_beyond_the_lake(lake, tmp_path):
 def test_a_missing_lake_is_one_clear_line_for_a_reader(lake):
     with pytest.raises(WarehouseError, match=r"no warehouse at ducklake:sqlite:.*: run `news-warehouse run"):
         db.connect(lake, read_only=True)
+
+
+def test_a_postgresql_catalog_that_cannot_be_reached_is_one_line_without_its_password():
+    with pytest.raises(WarehouseError) as raised:
+        db.connect(parse_lake("ducklake:postgres:dbname=news host=127.0.0.1 port=1 user=wire password=s3cret"),
+                   read_only=True)
+    message = str(raised.value)
+    assert message.startswith("cannot open warehouse ducklake:postgres:") and "Connection refused" in message
+    assert "s3cret" not in message and "\n" not in message

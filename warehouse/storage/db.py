@@ -71,7 +71,7 @@ def _connect_lake(where: lake.Lake, read_only: bool) -> Engine:
         raise WarehouseError(str(error)) from error
     except sa.exc.DBAPIError as error:
         engine.dispose()
-        raise WarehouseError(f"cannot open warehouse {lake.describe(where)}: {_first_line(error.orig)}") from error
+        raise WarehouseError(lake.redact(f"cannot open warehouse {where}: {_first_line(error.orig)}")) from error
     return engine
 
 

@@ -144,10 +144,16 @@ def apply_schema(conn: Connection, reference: dict[str, list[tuple[str, str, boo
                 conn.exec_driver_sql(f'alter table "{table}" add column {_column_sql(*column)}')
 
 
-_SECRET = re.compile(r"(password\s*=\s*)\S+", re.IGNORECASE)
+_SECRET = re.compile(r"(password\s*=\s*)[^\s\"']+", re.IGNORECASE)
 
 
 def describe(lake: Lake) -> str:
     """The lake for messages: a PostgreSQL password is never printed."""
-    return _SECRET.sub(r"\1***", str(lake))
+    return redact(str(lake))
+
+
+def redact(text: str) -> str:
+    """`password=…` of a connection string masked, wherever it is quoted (DuckDB's own errors
+    repeat the whole connection string)."""
+    return _SECRET.sub(r"\1***", text)
 
