@@ -11,7 +11,8 @@ import textwrap
 from pathlib import Path
 
 from warehouse import __version__
-from warehouse.config import DEFAULT_BATCH_SIZE, DEFAULT_CRON, DEFAULT_KEEP_DAYS, Lake, Settings, SettingsError, positive_int, settings_from
+from warehouse.config import (DEFAULT_BATCH_SIZE, DEFAULT_CRON, DEFAULT_KEEP_DAYS, Lake, Settings, SettingsError,
+                              location_text, positive_int, settings_from)
 from warehouse.reading.sources import InboxError
 from warehouse.commands import (VIEW_ROWS, UsageError, cmd_delete, cmd_eval, cmd_export, cmd_maintain, cmd_query,
                                 cmd_search, cmd_status)
@@ -30,7 +31,8 @@ def _user_errors() -> tuple[type[BaseException], ...]:
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="warehouse file (default: $NEWS_WAREHOUSE_DB or ./warehouse.duckdb)")
+    parser.add_argument("--db", help="warehouse file, or a DuckLake: ducklake:sqlite:PATH, "
+                                     "'ducklake:postgres:CONNINFO' (default: $NEWS_WAREHOUSE_DB or ./warehouse.duckdb)")
 
 
 def _add_inbox(parser: argparse.ArgumentParser) -> None:
@@ -361,7 +363,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         with temporary_api(server):
             summary = with_task_runner(ingest_news, settings)(
-                inbox=str(settings.inbox), db_path=str(settings.db_path), batch_size=settings.batch_size,
+                inbox=str(settings.inbox), db_path=location_text(settings.db_path), batch_size=settings.batch_size,
                 task_runner=settings.task_runner, dask_address=settings.dask_address)
     except ServerNotReady as error:
         raise UsageError(str(error)) from error
@@ -390,7 +392,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         deployment = ingest_deployment(cron=args.cron, inbox=str(settings.inbox.resolve()),
                                        task_runner=settings.task_runner, dask_address=settings.dask_address,
-                                       db_path=str(settings.db_path.resolve()))
+                                       db_path=location_text(settings.db_path.resolve()))
     except ValueError as error:   # Prefect's schedule validation (a pydantic ValidationError)
         details = getattr(error, "errors", lambda: [])()
         reason = details[0]["msg"].removeprefix("Value error, ") if details else str(error).splitlines()[0]
@@ -449,7 +451,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     warm_up(settings.extract_processes)
     try:
         with temporary_api(server):
-            summary = reprocess_articles(db_path=str(settings.db_path), batch_size=settings.batch_size,
+            summary = reprocess_articles(db_path=location_text(settings.db_path), batch_size=settings.batch_size,
                                          everything=args.everything)
     except ServerNotReady as error:
         raise UsageError(str(error)) from error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,14 @@ class SettingsError(ValueError):
 
 
 LAKE_PREFIX = "ducklake:"
+# A password in a PostgreSQL connection string: `password=…` (quoted or not) or a URI's `user:…@`.
+_SECRET = re.compile(r"(password\s*=\s*)('[^']*'|\"[^\"]*\"|[^\s\"']+)|(postgres(?:ql)?://[^:/@\s]+:)[^@\s]+(@)",
+                     re.IGNORECASE)
+
+
+def redact(text: str) -> str:
+    """`text` with any connection-string password masked (DuckDB's errors repeat the string)."""
+    return _SECRET.sub(lambda m: f"{m[1]}***" if m[1] else f"{m[3]}***{m[4]}", text)
 LAKE_BACKENDS = ("sqlite", "postgres")
 
 
@@ -87,6 +96,12 @@ class Lake:
     data_path: Path | None    # where a new lake puts its data files; an existing lake knows its own
 
     def __str__(self) -> str:
+        """For messages: a password is masked (`location` is the text to connect with)."""
+        return redact(self.location)
+
+    @property
+    def location(self) -> str:
+        """What `--db` takes, password included: what a flow run is given."""
         return f"{LAKE_PREFIX}{self.backend}:{self.catalog}"
 
     def exists(self) -> bool:
@@ -120,7 +135,11 @@ def parse_lake(text: str, data_path: str | None = None) -> Lake:
     """`ducklake:sqlite:PATH`, `ducklake:PATH` (a SQLite catalog) or `ducklake:postgres:CONNINFO`."""
     rest = text[len(LAKE_PREFIX):]
     backend, _, target = rest.partition(":")
+    backend = {"postgresql": "postgres"}.get(backend, backend)
     if backend not in LAKE_BACKENDS:
+        if re.fullmatch(r"[A-Za-z]+", backend) and target:
+            raise SettingsError(f"unknown DuckLake catalog {backend!r} in --db: expected ducklake:sqlite:PATH "
+                                f"or ducklake:postgres:CONNINFO")
         backend, target = "sqlite", rest
     if not target.strip():
         raise SettingsError(f"{text!r}: expected ducklake:sqlite:PATH or ducklake:postgres:CONNINFO")
@@ -131,6 +150,11 @@ def parse_lake(text: str, data_path: str | None = None) -> Lake:
             raise SettingsError(f"DuckLake catalog {catalog} is a directory, expected a SQLite file")
         return Lake("sqlite", str(catalog), data or catalog.with_name(f"{catalog.stem}.files"))
     return Lake("postgres", target.strip(), data)
+
+
+def location_text(where: Path | Lake) -> str:
+    """The `--db` text that opens `where` again (a flow's parameter)."""
+    return where.location if isinstance(where, Lake) else str(where)
 
 
 def warehouse_location(text: str | Path, env: dict[str, str] | None = None) -> Path | Lake:

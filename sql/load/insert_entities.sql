@@ -4,5 +4,7 @@
 insert into entities (entity_id, entity_key, name, label, country_code)
 select entity_id, entity_key, name, label, country_code
 from batch_entities as b
-where not exists (select 1 from entities as e where e.entity_id = b.entity_id or e.entity_key = b.entity_key)
+-- entity_id is a hash of entity_key, so the id alone decides (an `or` on the key would make
+-- this a nested-loop join: batch x entities).
+where not exists (select 1 from entities as e where e.entity_id = b.entity_id)
 qualify row_number() over (partition by entity_id) = 1

@@ -77,14 +77,36 @@ def test_readers_see_the_published_state_and_maintenance_keeps_it(lake, sample_a
         reader.dispose()
 
 
-def test_a_reader_cannot_reach_the_file_system_beyond_the_lake(lake, tmp_path):
+def test_a_reader_can_read_only_the_lake_and_write_nothing(lake, tmp_path):
+    engine = db.connect(lake)
+    db.prepare(engine)
+    engine.dispose()
+    outside = tmp_path / "outside.csv"
+    outside.write_text("a\n1\n")
+    inside = next(lake.data_path.rglob("*.parquet"))
+    reader = db.connect(lake, read_only=True)
+    try:
+        with pytest.raises(Exception, match="file system operations are disabled"):
+            count(reader, f"select count(*) from read_csv('{outside}')")
+        # The data folder is readable to DuckDB, so also writable: a reader runs queries only.
+        for statement in (f"copy (select 42) to '{inside}' (format csv)", f"attach '{lake.catalog}' as c (type sqlite)",
+                          "set enable_external_access = true"):
+            with pytest.raises(Exception, match="a reader of the warehouse runs queries only"):
+                count(reader, statement)
+        assert count(reader, "select count(*) from ref_currencies") > 0   # still readable, unchanged
+    finally:
+        reader.dispose()
+
+
+def test_readers_of_a_new_lake_get_its_views_and_reference_data_before_any_run(lake):
     engine = db.connect(lake)
     db.prepare(engine)
     engine.dispose()
     reader = db.connect(lake, read_only=True)
     try:
-        with pytest.raises(Exception, match="file system operations are disabled"):
-            count(reader, f"select count(*) from read_csv('{tmp_path / 'lake.sqlite'}.lock')")
+        assert count(reader, "select count(*) from top_entities_by_type") == 0
+        assert count(reader, "select count(*) from ref_currencies") > 0
+        assert count(reader, "select count(*) from search_articles('gas')") == 0
     finally:
         reader.dispose()
 

@@ -53,3 +53,16 @@ def test_a_ducklake_location_that_cannot_work_is_a_clear_error(tmp_path):
     postgres = settings_from(db="ducklake:postgres:dbname=news", env={}).db_path
     with pytest.raises(SettingsError, match="needs NEWS_WAREHOUSE_LAKE_DATA_PATH"):
         postgres.lock_path()
+
+
+def test_a_mistyped_ducklake_catalog_is_refused_and_passwords_are_never_shown():
+    with pytest.raises(SettingsError, match="unknown DuckLake catalog 'postgress'"):
+        settings_from(db="ducklake:postgress:dbname=news", env={})
+    assert settings_from(db="ducklake:postgresql:dbname=news", env={}).db_path.backend == "postgres"
+    for text, shown in [
+        ("ducklake:postgres:dbname=news password=s3cret user=wire", "ducklake:postgres:dbname=news password=*** user=wire"),
+        ("ducklake:postgres:dbname=news password='s3 cret'", "ducklake:postgres:dbname=news password=***"),
+        ("ducklake:postgres:postgresql://wire:s3cret@db/news", "ducklake:postgres:postgresql://wire:***@db/news"),
+    ]:
+        lake = settings_from(db=text, env={}).db_path
+        assert (str(lake), lake.location) == (shown, text)

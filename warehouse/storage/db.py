@@ -158,9 +158,6 @@ def _migrate_lake(engine: Engine) -> list[str]:
         lake.apply_schema(conn, reference_columns())
         for version, path in pending:
             execute_file(conn, "schema/record_migration.sql", (version, path.name))
-        if not applied:
-            # A new lake: readers see its empty schema until the first run publishes.
-            lake.mark_published(conn)
     return [path.name for _, path in pending]
 
 
@@ -206,7 +203,7 @@ def macro_files() -> list[Path]:
     return sorted((SQL_DIR / "macros").glob("*.sql"))
 
 
-def refresh_views(engine: Engine) -> list[str]:
+def refresh_views(engine: Engine, *, publish: bool = False) -> list[str]:
     """Create or replace every macro of `sql/macros/`, then every view of `sql/views/` (each file
     holds one `create or replace`; macros first, so a view may call one), then comment every
     table, view and column from `sql/catalog.toml` (`catalog.py`; replacing a view drops its
@@ -219,6 +216,8 @@ def refresh_views(engine: Engine) -> list[str]:
             conn.exec_driver_sql(path.read_text(encoding="utf-8"))
             names.append(path.stem)
         catalog.apply_comments(conn, view_columns=lake.lake_of(engine) is None)
+        if publish:
+            lake.mark_published(conn)
     return names
 
 
@@ -239,8 +238,11 @@ def checkpoint(engine: Engine) -> None:
 
 
 def prepare(engine: Engine) -> None:
-    """Everything a writer needs before loading: schema up to date, reference data, views."""
-    migrate(engine)
+    """Everything a writer needs before loading: schema up to date, reference data, views. A new
+    lake is published then, so its readers get the empty warehouse (views, macros, reference
+    data) until the first run publishes, as a new file's snapshot gives them."""
+    applied = migrate(engine)
+    new_lake = lake.lake_of(engine) is not None and len(applied) == len(migration_files())
     load_seeds(engine)
-    refresh_views(engine)
+    refresh_views(engine, publish=new_lake)
     checkpoint(engine)

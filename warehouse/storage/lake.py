@@ -22,14 +22,13 @@ path: nothing is downloaded at run time.
 from __future__ import annotations
 
 import importlib
-import re
 from pathlib import Path
 
 import duckdb
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from warehouse.config import Lake
+from warehouse.config import Lake, redact
 
 ALIAS = "news_lake"
 PUBLISHED = "published"
@@ -77,8 +76,11 @@ def _attach(raw, lake: Lake, read_only: bool) -> None:
     _load_extensions(raw, lake.backend)
     if read_only:
         version = published_version(raw, lake)
-        pinned = f", snapshot_version {int(version)}" if version is not None else ""
-        raw.execute(f"attach {_quoted(lake.attach_target)} as {ALIAS} (read_only{pinned})")
+        if version is None:
+            # Never the latest state instead: it may hold a run's unpublished batches.
+            raise LakeError(f"{describe(lake)} has no published snapshot (none yet, or expired by hand "
+                            f"rather than by `news-warehouse maintain`): run `news-warehouse run` to publish one")
+        raw.execute(f"attach {_quoted(lake.attach_target)} as {ALIAS} (read_only, snapshot_version {int(version)})")
     else:
         options = f" (data_path {_quoted(str(lake.data_path) + '/')})" if lake.data_path else ""
         if lake.data_path is not None and lake.backend == "sqlite":
@@ -107,8 +109,26 @@ def connect(lake: Lake, *, read_only: bool = False) -> Engine:
     def attach(dbapi_connection, _record):
         _attach(dbapi_connection, lake, read_only)
 
+    if read_only:
+        @sa.event.listens_for(engine, "before_cursor_execute")
+        def only_reads(_conn, _cursor, statement, *_):
+            refuse_writes(statement)
+
     engine.news_lake = lake
     return engine
+
+
+_READS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
+
+
+def refuse_writes(sql: str) -> None:
+    """A lake's reader may read its data folder (`allowed_directories`), which DuckDB also lets it
+    write: so it runs only queries (SELECT, EXPLAIN, and what DuckDB turns into one: PRAGMA,
+    DESCRIBE, SHOW), never COPY, ATTACH, INSERT or SET."""
+    for statement in duckdb.extract_statements(sql):
+        if statement.type not in _READS:
+            raise duckdb.PermissionException(
+                f"a reader of the warehouse runs queries only, not {statement.type.name}")
 
 
 def lake_of(engine: Engine) -> Lake | None:
@@ -144,16 +164,6 @@ def apply_schema(conn: Connection, reference: dict[str, list[tuple[str, str, boo
                 conn.exec_driver_sql(f'alter table "{table}" add column {_column_sql(*column)}')
 
 
-_SECRET = re.compile(r"(password\s*=\s*)[^\s\"']+", re.IGNORECASE)
-
-
 def describe(lake: Lake) -> str:
-    """The lake for messages: a PostgreSQL password is never printed."""
-    return redact(str(lake))
-
-
-def redact(text: str) -> str:
-    """`password=…` of a connection string masked, wherever it is quoted (DuckDB's own errors
-    repeat the whole connection string)."""
-    return _SECRET.sub(r"\1***", text)
-
+    """The lake for messages: a PostgreSQL password is never printed (`Lake.__str__`)."""
+    return str(lake)

@@ -68,7 +68,8 @@ def maintain_lake(engine: Engine, where: Lake, *, keep_days: float, dry_run: boo
     """Compact, expire and clean up as the module says; with `dry_run`, only count."""
     data = where.data_path
     files_before, bytes_before = files_on_disk(data) if data is not None else (0, 0)
-    cutoff = (datetime.now(timezone.utc) - timedelta(days=keep_days)).replace(tzinfo=None)
+    # Aware: snapshot_time is a TIMESTAMPTZ, which a naive value would meet in the session's zone.
+    cutoff = datetime.now(timezone.utc) - timedelta(days=keep_days)
     with engine.connect() as conn:
         snapshots_before = execute_file(conn, "maintain/snapshot_count.sql").scalar_one()
         expired = tuple(row[0] for row in execute_file(conn, "maintain/snapshots_to_expire.sql", (cutoff,)))

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from warehouse.config import Lake
+from warehouse.config import Lake, SettingsError
 from warehouse.storage.db import WarehouseError
 
 _POLL_SECONDS = 0.2
@@ -41,8 +41,12 @@ def lock_path(db_path: str | Path | Lake) -> Path:
 
 
 def lock_holder(db_path: str | Path) -> dict | None:
-    """Who holds the writer lock now ({"pid", "run_id", "started_at"}), or None when it is free."""
-    path = lock_path(db_path)
+    """Who holds the writer lock now ({"pid", "run_id", "started_at"}), or None when it is free
+    (or cannot be known here: a reader of a PostgreSQL-catalog lake without its data folder)."""
+    try:
+        path = lock_path(db_path)
+    except SettingsError:
+        return None
     if not path.exists():
         return None
     with open(path, "a+") as handle:
