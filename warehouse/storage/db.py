@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from warehouse.config import redact
 from warehouse.paths import SEEDS_DIR, SQL_DIR
 from warehouse.storage import lake
 from warehouse.seeds import seed_files
@@ -71,7 +72,7 @@ def _connect_lake(where: lake.Lake, read_only: bool) -> Engine:
         raise WarehouseError(str(error)) from error
     except sa.exc.DBAPIError as error:
         engine.dispose()
-        raise WarehouseError(lake.redact(f"cannot open warehouse {where}: {_first_line(error.orig)}")) from error
+        raise WarehouseError(redact(f"cannot open warehouse {where}: {_first_line(error.orig)}")) from error
     return engine
 
 

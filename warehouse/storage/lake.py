@@ -28,7 +28,7 @@ import duckdb
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from warehouse.config import Lake, redact
+from warehouse.config import Lake
 
 ALIAS = "news_lake"
 PUBLISHED = "published"
