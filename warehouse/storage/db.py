@@ -65,7 +65,7 @@ def _connect_lake(where: lake.Lake, read_only: bool) -> Engine:
     try:
         with engine.connect() as conn:
             if read_only and not conn.exec_driver_sql(read_sql("schema/has_schema.sql")).scalar_one():
-                raise WarehouseError(f"{lake.describe(where)} has no warehouse tables yet: "
+                raise WarehouseError(f"{where} has no warehouse tables yet: "
                                      f"run `news-warehouse run` first")
     except (WarehouseError, lake.LakeError) as error:
         engine.dispose()

@@ -78,7 +78,7 @@ def _attach(raw, lake: Lake, read_only: bool) -> None:
         version = published_version(raw, lake)
         if version is None:
             # Never the latest state instead: it may hold a run's unpublished batches.
-            raise LakeError(f"{describe(lake)} has no published snapshot (none yet, or expired by hand "
+            raise LakeError(f"{lake} has no published snapshot (none yet, or expired by hand "
                             f"rather than by `news-warehouse maintain`): run `news-warehouse run` to publish one")
         raw.execute(f"attach {_quoted(lake.attach_target)} as {ALIAS} (read_only, snapshot_version {int(version)})")
     else:
@@ -162,8 +162,3 @@ def apply_schema(conn: Connection, reference: dict[str, list[tuple[str, str, boo
         for column in columns:
             if column[0] not in have:
                 conn.exec_driver_sql(f'alter table "{table}" add column {_column_sql(*column)}')
-
-
-def describe(lake: Lake) -> str:
-    """The lake for messages: a PostgreSQL password is never printed (`Lake.__str__`)."""
-    return str(lake)
