@@ -1,6 +1,8 @@
 """A real DuckLake (SQLite catalog, Parquet files in a temp dir): schema from the migrations,
 loads, what readers see, and maintenance. Whole runs in both layouts: tests/flows/test_lake_layout.py."""
 
+from pathlib import Path
+
 import pytest
 
 from warehouse.config import parse_lake
@@ -52,6 +54,7 @@ def test_readers_see_the_published_state_and_maintenance_keeps_it(lake, sample_a
     reader.dispose()
     load.load_batch(engine, sample_batch(sample_articles[1:], sample_extractions[1:]))
     placement.place_pending_stories(engine)
+    db.refresh_views(engine)
     engine.dispose()
     snapshots.publish_snapshot(lake, "run-test")
     reader = db.connect(lake, read_only=True)
@@ -123,3 +126,32 @@ def test_a_postgresql_catalog_that_cannot_be_reached_is_one_line_without_its_pas
     message = str(raised.value)
     assert message.startswith("cannot open warehouse ducklake:postgres:") and "Connection refused" in message
     assert "s3cret" not in message and "\n" not in message
+
+
+def test_a_reader_opens_a_lake_whose_writer_died_inside_a_catalog_write(tmp_path):
+    """SIGKILL inside a SQLite transaction leaves a hot journal, which a read-only open cannot
+    roll back: the reader rolls it back as any SQLite opener does, and reads the published state."""
+    import subprocess
+    import sys
+
+    where = parse_lake(f"ducklake:sqlite:{tmp_path / 'lake.sqlite'}")
+    writer = db.connect(where)
+    db.prepare(writer)   # a new lake is published with its views and reference data
+    writer.dispose()
+    # A writer that dies with its transaction's pages spilled to the file (a tiny page cache).
+    dying = ("import os, sqlite3, sys\n"
+             "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "c.execute('pragma cache_size = 1'); c.execute('begin immediate')\n"
+             "c.execute('create table unfinished (x)')\n"
+             "c.executemany('insert into unfinished values (?)', [(str(i) * 50,) for i in range(20000)])\n"
+             "os.kill(os.getpid(), 9)\n")
+    subprocess.run([sys.executable, "-c", dying, where.catalog])
+    assert Path(where.catalog + "-journal").exists()
+    reader = db.connect(where, read_only=True)
+    try:
+        with reader.connect() as conn:
+            assert conn.exec_driver_sql("select count(*) from ref_currencies").scalar_one() > 0
+            assert conn.exec_driver_sql("select count(*) from stories").scalar_one() == 0
+    finally:
+        reader.dispose()
+    assert not Path(where.catalog + "-journal").exists()

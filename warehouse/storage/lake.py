@@ -21,7 +21,9 @@ path: nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import sqlite3
 from pathlib import Path
 
 import duckdb
@@ -62,9 +64,28 @@ def _load_extensions(raw, backend: str) -> None:
         raw.execute(f"load {_quoted(_extension_file(name))}")
 
 
+def _roll_back_a_dead_writers_journal(catalog: str) -> None:
+    """A writer killed inside a SQLite transaction leaves a hot journal, which SQLite rolls back
+    when the file is next opened, and a read-only open cannot ("attempt to write a readonly
+    database"): readers would fail until the next run. Opening it read-write does what any
+    opener does; SQLite only treats a journal as hot when no live writer holds the file's lock."""
+    try:
+        with contextlib.closing(sqlite3.connect(catalog, timeout=30)) as db:
+            db.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        raise LakeError(f"the catalog {catalog} holds a write its writer did not finish, and this "
+                        f"reader cannot undo it ({error}): the next `news-warehouse run` does") from error
+
+
 def published_version(raw, lake: Lake) -> int | None:
     """The last snapshot committed as published, read through a latest-state read-only attach."""
-    raw.execute(f"attach {_quoted(lake.attach_target)} as news_lake_latest (read_only)")
+    try:
+        raw.execute(f"attach {_quoted(lake.attach_target)} as news_lake_latest (read_only)")
+    except duckdb.Error as error:
+        if lake.backend != "sqlite" or "readonly database" not in str(error):
+            raise
+        _roll_back_a_dead_writers_journal(lake.catalog)
+        raw.execute(f"attach {_quoted(lake.attach_target)} as news_lake_latest (read_only)")
     try:
         return raw.execute("select max(snapshot_id) from ducklake_snapshots('news_lake_latest') "
                            "where commit_message = ?", [PUBLISHED]).fetchone()[0]
