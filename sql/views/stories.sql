@@ -1,14 +1,6 @@
 -- One row per story: articles that tell the same story (warehouse/stories/), in the order they
--- were placed (the first one's id is the story id).
+-- were placed (the first one's id is the story id). Kept by each run for the stories it changed
+-- (table derived_stories, computed by sql/derived/stories.sql): 17 s a query at a million articles.
 create or replace view stories as
-select
-    a.story_id,
-    count(*) as articles,
-    min(a.published_date) as first_published,
-    max(a.published_date) as last_published,
-    any_value(a.title) filter (where a.article_id = a.story_id) as first_title,
-    list(a.article_id order by a.loaded_at, a.source_path, a.source_position, a.article_id) as article_ids,
-    list(a.title order by a.loaded_at, a.source_path, a.source_position, a.article_id) as titles
-from articles as a
-where a.story_id is not null
-group by a.story_id;
+select story_id, articles, first_published, last_published, first_title, article_ids, titles
+from derived_stories;

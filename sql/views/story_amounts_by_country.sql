@@ -3,33 +3,10 @@
 -- Kazajistán gives its figures to both), else its story's dateline country (`'dateline'`), else
 -- none (null). One row per statement and country: a sum over one country counts each figure
 -- once, a sum over all rows counts a figure once per country it is reported with.
+-- Kept by each run for the stories it changed (table derived_story_amounts_by_country, computed
+-- by sql/derived/story_amounts_by_country.sql): 16-29 s a query at a million articles otherwise.
 create or replace view story_amounts_by_country as
-with paragraph_countries as (
-    select distinct a.story_id, ap.paragraph_identity, pl.country_code
-    from mentions as m
-    join places as pl using (place_id)
-    join articles as a using (article_id)
-    join article_paragraphs as ap on ap.article_id = m.article_id and ap.paragraph_no = m.paragraph_no
-    where pl.country_code is not null
-),
--- The story's most common dateline country; a tie goes to the first code, not to `mode`'s
--- row order, so the answer does not depend on how the rows were stored.
-story_country_counts as (
-    select story_id, country_code, count(*) as articles
-    from articles
-    where country_code is not null
-    group by story_id, country_code
-),
-story_countries as (
-    select story_id, first(country_code order by articles desc, country_code) as country_code
-    from story_country_counts
-    group by story_id
-)
 select
-    f.*,
-    coalesce(pc.country_code, sc.country_code) as country_code,
-    case when pc.country_code is not null then 'paragraph'
-         when sc.country_code is not null then 'dateline' end as country_how
-from story_amounts as f
-left join paragraph_countries as pc on pc.story_id = f.story_id and pc.paragraph_identity = f.paragraph_identity
-left join story_countries as sc on sc.story_id = f.story_id and pc.country_code is null;
+    story_id, paragraph_identity, occurrence, kind, value, value_high, unit, per_value, per_unit, text, restates,
+    value_eur, value_usd, object, qualifier, published_date, first_article_id, articles, country_code, country_how
+from derived_story_amounts_by_country;

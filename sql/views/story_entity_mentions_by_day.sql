@@ -3,19 +3,9 @@
 -- story's articles that carry it. A paragraph re-sent in an update or a rewrite is not counted
 -- again (an edited one is: it is another paragraph); two mentions in one paragraph are one
 -- statement. Per article: entity_mentions_by_day.
+-- The statements are kept by each run for the stories it changed (table derived_story_entity_statements,
+-- sql/derived/story_entity_statements.sql).
 create or replace view story_entity_mentions_by_day as
-with statements as (
-    select
-        m.entity_id,
-        a.story_id,
-        p.paragraph_identity,
-        min(a.published_date) as published_date,
-        count(distinct m.article_id) as articles
-    from mentions as m
-    join articles as a using (article_id)
-    join article_paragraphs as p on p.article_id = m.article_id and p.paragraph_no = m.paragraph_no
-    group by m.entity_id, a.story_id, p.paragraph_identity
-)
 select
     s.published_date,
     e.entity_id,
@@ -24,6 +14,6 @@ select
     count(*) as statements,
     count(distinct s.story_id) as stories,
     sum(s.articles) as article_paragraphs
-from statements as s
+from derived_story_entity_statements as s
 join entities as e using (entity_id)
 group by s.published_date, e.entity_id, e.name, e.label;

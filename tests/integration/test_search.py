@@ -12,7 +12,7 @@ from warehouse.extraction.version import current_extractor_version
 from warehouse.reading.articles import parse_raw_text
 from warehouse.search import index, results
 from warehouse.search.terms import document_terms, stem
-from warehouse.storage import load
+from warehouse.storage import db, load
 from warehouse.stories import placement
 
 TEXTS = {
@@ -50,6 +50,7 @@ def load_texts(engine, texts):
                                "loaded", None, 1, 0) for a in articles])
     load.load_batch(engine, batch)
     placement.place_pending_stories(engine)
+    db.refresh_views(engine)
     return {a.source_path: a for a in articles}
 
 

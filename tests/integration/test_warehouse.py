@@ -47,6 +47,7 @@ def loaded(engine, sample_articles, sample_extractions):
     load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
     placement.place_pending_stories(engine)
     load.refresh_entity_stats(engine)
+    db.refresh_views(engine)   # as a run ends: the story views read tables it brings up to date
     return engine
 
 
@@ -116,12 +117,14 @@ def test_a_warehouse_from_before_stories_gets_its_stories_and_fact_paragraphs(tm
     db.migrate(engine)
     assert scalar(engine, "select count(*) from mentions where paragraph_no is null") > 20
     assert placement.place_pending_stories(engine) == placement.StoriesPlaced(2, 1)
+    db.refresh_views(engine)
     with engine.begin() as conn:
         placement.place_facts_in_paragraphs(conn)
     today = db.connect(tmp_path / "today.duckdb")
     db.prepare(today)
     load.load_batch(today, sample_batch(sample_articles, sample_extractions))
     placement.place_pending_stories(today)
+    db.refresh_views(today)
     for sql in ("select article_id, mention_no, paragraph_no from mentions order by 1, 2",
                 "select article_id, amount_no, paragraph_no from amounts order by 1, 2",
                 "select article_id, story_id, closest_article_id from articles order by 1"):
@@ -394,6 +397,7 @@ def test_a_containment_threshold_above_the_samples_keeps_them_apart(engine, samp
 
     load.load_batch(engine, sample_batch(sample_articles, sample_extractions))
     placement.place_pending_stories(engine, StorySettings(min_containment=0.6))   # samples: 0.49
+    db.refresh_views(engine)
     assert scalar(engine, "select count(distinct story_id) from articles") == 2
 
 
@@ -407,6 +411,7 @@ def test_equal_figures_in_one_paragraph_are_two_statements(engine, nlp):
     extraction = list(extract_texts([(article.article_id, article.body)], nlp=nlp))
     load.load_batch(engine, sample_batch([article], extraction, deliveries=[], files=[]))
     placement.place_pending_stories(engine)
+    db.refresh_views(engine)
     assert scalar(engine, "select count(*) from amounts") == 4
     assert rows(engine, "select value, unit, occurrence, articles from story_amounts order by value, occurrence") == [
         (Decimal("50"), "%", 1, 1), (Decimal("50"), "%", 2, 1),
@@ -431,6 +436,7 @@ def test_earlier_articles_are_looked_up_within_the_story_window(engine, sample_a
     for article, extraction in zip(dated, sample_extractions):   # one run each: the first is stored
         load.load_batch(engine, sample_batch([article], [extraction], deliveries=[], files=[]))
         placement.place_pending_stories(engine)
+        db.refresh_views(engine)
     assert (scalar(engine, "select count(distinct story_id) from articles") == 1) is one_story
 
 
@@ -443,6 +449,7 @@ def test_the_key_lookup_reads_only_articles_published_within_the_page_window(eng
     first = replace(sample_articles[0], published=date(2025, 11, 11))
     load.load_batch(engine, sample_batch([first], sample_extractions[:1], deliveries=[], files=[]))
     placement.place_pending_stories(engine)
+    db.refresh_views(engine)
     new = sketch("new", sample_articles[1].body)
     keys = [placement.lookup_key(key) for key in story_keys(new.signature, new.distinctive_paragraphs)]
 
@@ -541,6 +548,7 @@ def test_money_is_stored_in_euros_and_dollars_at_the_article_date(engine, nlp):
     # Every money row has a euro value wherever a rate exists (here: all but the pesos).
     assert scalar(engine, "select count(*) from amounts where kind = 'money' and value_eur is null") == 1
     placement.place_pending_stories(engine)
+    db.refresh_views(engine)
     db.refresh_views(engine)
     # The per-story total leaves the rate (100 dólares por tonelada) and the conversion in
     # parentheses out, and counts the pesos apart.

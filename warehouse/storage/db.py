@@ -205,14 +205,18 @@ def macro_files() -> list[Path]:
 
 
 def refresh_views(engine: Engine, *, publish: bool = False) -> list[str]:
-    """Create or replace every macro of `sql/macros/`, then every view of `sql/views/` (each file
-    holds one `create or replace`; macros first, so a view may call one), then comment every
+    """Bring the derived tables up to date (`derived.py`), create or replace every macro of
+    `sql/macros/`, then every view of `sql/views/` (each file holds one `create or replace`;
+    macros first, so a view may call one), then comment every
     table, view and column from `sql/catalog.toml` (`catalog.py`; replacing a view drops its
     comments)."""
-    from warehouse.storage import catalog
+    from warehouse.storage import catalog, derived
 
     names = []
     with engine.begin() as conn:
+        # The tables some views read (derived.py), brought up to date before the views are replaced.
+        derived.refresh_story_tables(conn)
+        derived.refresh_entity_pairs(conn)
         for path in macro_files() + view_files():
             conn.exec_driver_sql(path.read_text(encoding="utf-8"))
             names.append(path.stem)

@@ -99,7 +99,8 @@ def place_articles(engine: Engine, article_ids: Sequence[str], settings: StorySe
 def place_pending_stories(engine: Engine, settings: StorySettings = StorySettings(),
                           page_articles: int = PAGE_ARTICLES) -> StoriesPlaced:
     """Place every article without a story, oldest first (a warehouse upgraded to stories, a run
-    killed between a load and its stories); returns how many were placed."""
+    killed between a load and its stories); returns how many were placed. The story views show
+    them after the next `db.refresh_views` (the end of a run: `storage/derived.py`)."""
     placed, joined = 0, 0
     while True:
         with engine.connect() as conn:
