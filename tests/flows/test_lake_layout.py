@@ -145,8 +145,11 @@ def test_a_lake_killed_mid_load_shows_readers_only_published_runs_and_a_rerun_co
     # All but run bookkeeping: two runs here, one there.
     assert_same_contents(lake, clean, {name: columns for name, columns in relations(clean).items()
                                        if name not in RUN_TABLES | {"recent_runs"}})
-    statuses = rows(lake, "select status from runs order by started_at")
-    assert [s for (s,) in statuses] == ["failed", "completed_with_warnings"]
+    statuses = [s for (s,) in rows(lake, "select status from runs order by started_at")]
+    # The rerun warns of the malformed line only when it reads news.jsonl again: the writer may
+    # have finished that file while the reader connected, before the kill. Either way the line is
+    # rejected once (`rejections`, compared above with the clean lake's).
+    assert statuses[0] == "failed" and statuses[1] in ("completed", "completed_with_warnings") and len(statuses) == 2
     assert scalar(lake, "select count(*) from articles") == ARTICLES
 
 
