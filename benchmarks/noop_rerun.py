@@ -145,11 +145,12 @@ def parse_summary_line(stdout: str) -> dict:
     raise BenchmarkError(f"no 'run …: … in X s' line in the command's output:\n{stdout[-2000:]}")
 
 
-def run_record(db_path: Path, run_id: str) -> dict:
-    """The `runs` row of `run_id` (timestamps as text) plus `flow_seconds`, read-only."""
+def run_record(db_path: Path, run_id: str, connection=None) -> dict:
+    """The `runs` row of `run_id` (timestamps as text) plus `flow_seconds`, read-only (on
+    `connection`, closed here, when given: a lake's reader)."""
     import duckdb
 
-    connection = duckdb.connect(str(db_path), read_only=True)
+    connection = connection or duckdb.connect(str(db_path), read_only=True)
     try:
         columns = connection.execute(
             "select column_name, data_type from information_schema.columns "

@@ -1,7 +1,8 @@
-"""The present single-file warehouse at 100,000 and 1,000,000 articles: disk, publish, a batch, views.
+"""The warehouse at 100,000 and 1,000,000 articles, as one DuckDB file and as a DuckLake: disk,
+publish, a batch, views.
 
     .venv/bin/python benchmarks/scale.py [--sizes 100000,1000000] [--workdir DIR] [--new 500]
-                                        [--skip-base] [--no-views]
+                                        [--layout file|lake|both] [--skip-base] [--no-views]
 
 1. A base warehouse built for real: every article of ../shared/corpus (both files, 777), dated
    over one week (the files have no dates), loaded with `news-warehouse run`. Cached in
@@ -27,10 +28,16 @@
    `paragraph_tags`: with it on nothing would be tagged) and an existing snapshot (an empty
    stand-in: see `new_batch`), its seconds per stage from `run_stages` and the command's wall
    time; then a run's fixed steps (opening, the `finish` stage's steps) timed one by one.
+4. `--layout lake` (`both`: file, then lake, each replicated anew): the replicated file copied
+   into a new lake `ducklake:sqlite:<workdir>/scale-N.lake.sqlite` and deleted (`scale_lake.py`:
+   row counts checked against the file's), then the same measurements: disk is the catalog plus
+   the data folder (per table: `ducklake_table_info`); publish is a commit; queries run as a
+   lake's reader (at its published snapshot); the batch needs no snapshot stand-in.
 
-Prints a table per size and writes `benchmarks/results/scale-<timestamp>.json`. Disk: the work
-directory holds the base, at most one replicated warehouse and, while publishing or after the
-batch, its one snapshot; both go before the next size. One run on a shared 2-core machine.
+Prints a table per size and layout, writes `benchmarks/results/scale-<timestamp>.json`. Disk: the
+work directory holds the base, at most one replicated warehouse and, while publishing or after the
+batch, its one snapshot (for a lake: the file and the lake while copying); all go before the next
+size. One run on a shared 2-core machine.
 """
 
 from __future__ import annotations
@@ -54,8 +61,10 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))   # run as a script: its siblings import
 sys.path.insert(0, str(ROOT))
+import scale_lake  # noqa: E402
 from noop_rerun import BenchmarkError, cli_command, cli_environment, parse_summary_line, run_record  # noqa: E402
 
+from warehouse.config import Lake, location_text  # noqa: E402
 from warehouse.search import index as search_index  # noqa: E402
 from warehouse.storage import db, load, snapshots  # noqa: E402
 from warehouse.stories import placement  # noqa: E402
@@ -107,9 +116,10 @@ def write_inbox(inbox: Path, records: list[dict], first_day: date, cycle: int) -
         os.utime(path, (old, old))
 
 
-def run_cli(inbox: Path, db_path: Path, work: Path, label: str, env: dict | None = None) -> dict:
-    """`news-warehouse run` as a subprocess: its wall time, the flow's, and its stages."""
-    command = cli_command() + ["run", "--inbox", str(inbox), "--db", str(db_path)]
+def run_cli(inbox: Path, db_path: Path | Lake, work: Path, label: str, env: dict | None = None) -> dict:
+    """`news-warehouse run` as a subprocess: its wall time, the flow's, and its stages (read at
+    what it published: a lake's reader sees the run once it has published)."""
+    command = cli_command() + ["run", "--inbox", str(inbox), "--db", location_text(db_path)]
     environment = cli_environment(work) | {"PREFECT_HOME": str(work / "prefect-home")} | (env or {})
     launched, started = time.time(), time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, cwd=work, env=environment)
@@ -119,8 +129,8 @@ def run_cli(inbox: Path, db_path: Path, work: Path, label: str, env: dict | None
     if done.returncode != 0:
         raise BenchmarkError(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr[-3000:]}")
     summary = parse_summary_line(done.stdout)
-    record = run_record(db_path, summary["run_id"])
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    record = run_record(db_path, summary["run_id"], scale_lake.reader(db_path))
+    with scale_lake.reader(db_path) as con:
         stages = dict(con.execute("select stage, seconds from run_stages where run_id = ? order by stage",
                                   [summary["run_id"]]).fetchall())
     # The flow's time by the command's own monotonic clock ("completed in X s"): runs.started_at
@@ -273,14 +283,16 @@ def disk(path: Path) -> dict:
                        for t in sorted(tables, key=lambda t: -sizes.get(t, 0))}}
 
 
-def publish_seconds(path: Path) -> list[float]:
-    """`publish_snapshot` timed: three times when one takes under a minute, else once."""
+def publish_seconds(path: Path | Lake) -> list[float]:
+    """`publish_snapshot` timed: three times when one takes under a minute, else once (a lake's
+    is a commit of the publication's record: nothing to remove after it)."""
     runs: list[float] = []
     while len(runs) < (3 if runs and runs[0] < 60 else 1):
         started = time.perf_counter()
         target = snapshots.publish_snapshot(path)
         runs.append(time.perf_counter() - started)
-        target.unlink()
+        if not isinstance(target, Lake):
+            target.unlink()
     return runs
 
 
@@ -360,12 +372,13 @@ def timed_query(con, sql: str, timeout: float) -> tuple[float, int]:
         timer.cancel()
 
 
-def view_latencies(path: Path, queries: list, work: Path, slow: float, timeout: float) -> list[dict]:
-    """Each query on a read-only connection: a warm-up, then the median of 3 (1 when the warm-up
-    took over `slow` s). The two slowest get their `explain analyze`."""
+def view_latencies(path: Path | Lake, queries: list, work: Path, slow: float, timeout: float) -> list[dict]:
+    """Each query on a reader's connection: a warm-up, then the median of 3 (1 when the warm-up
+    took over `slow` s). The two slowest get their `explain analyze`. (A lake's reader has
+    DuckDB's default memory limit and no temp directory: it may not set one, external access off.)"""
     results = []
     config = {"memory_limit": "10GB", "temp_directory": str(work / "duckdb-tmp")}
-    with duckdb.connect(str(path), read_only=True, config=config) as con:
+    with scale_lake.reader(path, config) as con:
         con.execute("set enable_progress_bar = false")
         for view, kind, sql in queries:
             result = {"view": view, "kind": kind, "sql": sql}
@@ -394,20 +407,24 @@ def view_latencies(path: Path, queries: list, work: Path, slow: float, timeout: 
     return results
 
 
-def new_batch(inbox: Path, path: Path, work: Path, label: str) -> dict:
+def new_batch(inbox: Path, path: Path | Lake, work: Path, label: str) -> dict:
     """`news-warehouse run` of the new inbox into the warehouse, paragraph cache off. A desk's
     warehouse has a snapshot: without one the run publishes one first (flows/ingest.py, "a new
     warehouse"), a second whole copy inside the flow's time. An empty file stands in for it, so
-    the disk holds the warehouse and at most the one copy the run's publish makes."""
+    the disk holds the warehouse and at most the one copy the run's publish makes. A lake needs
+    none: readers attach it at its published snapshot (`snapshots.has_readers_copy`)."""
+    if isinstance(path, Lake):
+        return run_cli(inbox, path, work, label, env={"NEWS_WAREHOUSE_PARAGRAPH_CACHE": "off"})
     snapshots.snapshot_path(path).touch()
     run = run_cli(inbox, path, work, label, env={"NEWS_WAREHOUSE_PARAGRAPH_CACHE": "off"})
     snapshots.snapshot_path(path).unlink(missing_ok=True)
     return run
 
 
-def run_parts(path: Path) -> dict[str, float]:
+def run_parts(path: Path | Lake) -> dict[str, float]:
     """What a run does besides its articles, timed one by one with nothing left to do: opening
-    (migrations, seeds, views) and the `finish` stage's steps (flows/ingest.py finish_warehouse)."""
+    (migrations, seeds, views) and the `finish` stage's steps (flows/ingest.py finish_warehouse;
+    on a lake `checkpoint` returns at once: each commit is already in the catalog)."""
     engine = db.connect(path)
     parts: dict[str, float] = {}
 
@@ -441,47 +458,51 @@ def remove_warehouse(path: Path) -> None:
 
 
 def measure_size(size: int, base: Path, base_articles: int, new_inbox: Path, queries: list, work: Path,
-                 args: argparse.Namespace) -> dict:
+                 args: argparse.Namespace, layout: str) -> dict:
     path = work / f"scale-{size}.duckdb"
+    where = scale_lake.lake_for(work, size)
     remove_warehouse(path)
-    record: dict = {"articles": size}
+    scale_lake.remove_lake(where)
+    record: dict = {"articles": size, "layout": layout}
     try:
         shutil.copyfile(base, path)
         if size > base_articles:
             log(f"N={size:,}: replicating the base ({base_articles} articles) ...")
             record["replication"] = replicate(path, base_articles, size, work)
-        record["disk"] = disk(path)
-        log(f"N={size:,}: {record['disk']['file_bytes'] / 2**30:.2f} GiB, "
+        target = where if layout == "lake" else path
+        if layout == "lake":
+            log(f"N={size:,}: copying the file into {where} ...")
+            record["lake"] = scale_lake.build_lake(path, where)
+            remove_warehouse(path)
+        record["disk"] = scale_lake.lake_disk(where) if layout == "lake" else disk(path)
+        log(f"N={size:,}: {layout} {record['disk']['file_bytes'] / 2**30:.2f} GiB, "
             f"{record['disk']['bytes_per_article'] / 1024:.1f} KiB per article; views ...")
-        record["views"] = view_latencies(path, queries, work, args.slow, args.query_timeout) if args.views else []
+        record["views"] = view_latencies(target, queries, work, args.slow, args.query_timeout) if args.views else []
         free = shutil.disk_usage(work).free
-        if free < 1.1 * path.stat().st_size + 2**30:
+        # A lake's publish and batch copy nothing whole (commits of new data files): no check.
+        if layout == "file" and free < 1.1 * path.stat().st_size + 2**30:
             record["skipped"] = f"publish and batch: {free / 2**30:.1f} GiB free, the file is " \
                                 f"{path.stat().st_size / 2**30:.1f} GiB and each needs a copy of it"
             log(f"N={size:,}: {record['skipped']}")
             return record
         log(f"N={size:,}: publishing ...")
-        record["publish_seconds"] = publish_seconds(path)
-        log(f"N={size:,}: publish {statistics.median(record['publish_seconds']):.1f} s; a batch of new articles ...")
-        record["batch"] = new_batch(new_inbox, path, work, f"batch-{size}")
+        record["publish_seconds"] = publish_seconds(target)
+        log(f"N={size:,}: publish {statistics.median(record['publish_seconds']):.2f} s; a batch of new articles ...")
+        record["batch"] = new_batch(new_inbox, target, work, f"batch-{size}-{layout}")
         log(f"N={size:,}: batch: command {record['batch']['wall_seconds']:.0f} s, "
             f"flow {record['batch']['flow_seconds']:.0f} s; a run's fixed steps one by one ...")
-        record["run_parts"] = run_parts(path)
+        record["run_parts"] = run_parts(target)
         return record
     finally:
         remove_warehouse(path)
+        scale_lake.remove_lake(where)
 
 
 MAIN_STAGES = ("discover", "read", "extract_wait", "load", "stories", "finish")
 
 
-def format_size(r: dict) -> str:
-    d = r["disk"]
-    lines = [f"\n=== N = {d['articles']:,} articles" + (
-        f" (replicated in {r['replication']['seconds']:.0f} s; entity counters "
-        f"{r['replication']['seconds_by_table']['refresh_entity_stats']:.1f} s, checkpoint "
-        f"{r['replication']['seconds_by_table']['checkpoint']:.0f} s)" if "replication" in r else " (the base)")]
-    lines.append(f"disk: {d['file_bytes'] / 2**20:,.0f} MiB, {d['bytes_per_article'] / 1024:.1f} KiB per article")
+def format_file_disk(d: dict) -> list[str]:
+    lines = [f"disk: {d['file_bytes'] / 2**20:,.0f} MiB, {d['bytes_per_article'] / 1024:.1f} KiB per article"]
     lines.append(f"  {'table':<22} {'rows':>13} {'MiB':>9} {'B/article':>10} {'share':>6}")
     shown = [t for t in d["tables"]][:10] + [t for t in ("paragraph_tags", "story_keys") if t not in list(d["tables"])[:10]]
     for table in shown:
@@ -493,6 +514,16 @@ def format_size(r: dict) -> str:
                          ("free blocks", d["free_blocks"] * d["block_size"])):
         lines.append(f"  {label:<22} {'':>13} {value / 2**20:>9,.1f} {value / d['articles']:>10,.0f} "
                      f"{value / d['file_bytes']:>6.1%}")
+    return lines
+
+
+def format_size(r: dict) -> str:
+    d = r["disk"]
+    lines = [f"\n=== N = {d['articles']:,} articles, {r.get('layout', 'file')}" + (
+        f" (replicated in {r['replication']['seconds']:.0f} s; entity counters "
+        f"{r['replication']['seconds_by_table']['refresh_entity_stats']:.1f} s, checkpoint "
+        f"{r['replication']['seconds_by_table']['checkpoint']:.0f} s)" if "replication" in r else " (the base)")]
+    lines += scale_lake.format_lake_disk(r) if r.get("layout") == "lake" else format_file_disk(d)
     if "publish_seconds" in r:
         runs = r["publish_seconds"]
         lines.append(f"publish_snapshot: {statistics.median(runs):.2f} s (median of {len(runs)}: "
@@ -532,6 +563,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="base warehouse (kept, reused), inboxes, the warehouse being measured")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--new", type=int, default=500, help="articles of the new batch")
+    parser.add_argument("--layout", choices=("file", "lake", "both"), default="both",
+                        help="a DuckDB file, a DuckLake (SQLite catalog) copied from it, or both in turn")
     parser.add_argument("--skip-base", action="store_true", help="do not measure the base size itself")
     parser.add_argument("--no-views", dest="views", action="store_false", help="skip the view latencies")
     parser.add_argument("--slow", type=float, default=60.0, help="a query whose warm-up took longer is run once more")
@@ -552,8 +585,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"queries use: {values}")
         results = []
         for size in ([] if args.skip_base else [info["articles"]]) + sizes:
-            results.append(measure_size(size, base, info["articles"], new_inbox, queries, work, args))
-            print(format_size(results[-1]), flush=True)
+            for layout in ("file", "lake") if args.layout == "both" else (args.layout,):
+                results.append(measure_size(size, base, info["articles"], new_inbox, queries, work, args, layout))
+                print(format_size(results[-1]), flush=True)
     except BenchmarkError as error:
         print(f"scale: error: {error}", file=sys.stderr)
         return 1
@@ -561,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
               "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                           "duckdb": duckdb.__version__},
               "git": subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
-              "base": info, "new_batch_articles": args.new, "query_values": values, "results": results}
+              "base": info, "layout": args.layout, "new_batch_articles": args.new, "query_values": values, "results": results}
     args.results_dir.mkdir(parents=True, exist_ok=True)
     out = args.results_dir / f"scale-{datetime.now():%Y%m%dT%H%M%S}.json"
     out.write_text(json.dumps(record, indent=2, default=str), encoding="utf-8")
