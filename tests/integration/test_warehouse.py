@@ -549,7 +549,6 @@ def test_money_is_stored_in_euros_and_dollars_at_the_article_date(engine, nlp):
     assert scalar(engine, "select count(*) from amounts where kind = 'money' and value_eur is null") == 1
     placement.place_pending_stories(engine)
     db.refresh_views(engine)
-    db.refresh_views(engine)
     # The per-story total leaves the rate (100 dólares por tonelada) and the conversion in
     # parentheses out, and counts the pesos apart.
     totals = rows(engine, "select total_eur, figures, figures_without_rate from story_money order by total_eur")

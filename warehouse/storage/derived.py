@@ -9,7 +9,8 @@ whose fingerprint (`sql/derived/story_fingerprints.sql`: a hash of their article
 paragraphs and mentions) changed since the last one, whichever command changed them (a load, a
 reprocess, a deletion, a placement, entities linked, a fact's paragraph placed later). The views
 read the tables and add what may change without the story changing (entity names, labels).
-`place_pending_stories` and `db.refresh_views` refresh them.
+`db.refresh_views` refreshes them: at the end of a run, a deletion or a reprocess, and when a
+writer opens the warehouse (`db.prepare`).
 
 `entity_cooccurrence` counts articles per pair of entities across stories: its counts are kept
 in `derived_entity_pairs`, and each article whose set of entities changed takes its old pairs off
@@ -33,7 +34,8 @@ STORY_TABLES = ("stories", "story_amounts", "story_amounts_by_country", "story_a
 FINGERPRINTS = "story_fingerprints"
 SET_NAME = "story tables"
 # entity_cooccurrence's pair counts, kept by article (refresh_entity_pairs).
-PAIR_FILES = ("entity_pairs", "article_entities", "changed_article_entities", "entity_pair_changes")
+PAIR_FILES = ("entity_pairs", "article_entities", "changed_article_entities", "entity_pair_changes",
+              "pair_counts_drifted")
 PAIRS_SET = "entity pairs"
 CHANGED = "coalesce(story_id, '') in (select story_key from changed_stories)"
 
@@ -139,6 +141,13 @@ def refresh_entity_pairs(conn: Connection) -> int:
     changed = conn.exec_driver_sql("select count(*) from changed_articles").scalar_one()
     if changed:
         conn.exec_driver_sql(f"create or replace temp table pair_changes as {_sql('entity_pair_changes')}")
+        if conn.exec_driver_sql(_sql("pair_counts_drifted")).scalar_one():
+            # A count would go below zero: the stored counts and the sets they were counted from
+            # disagree (an edit by hand, a partial restore). Count every pair again.
+            conn.exec_driver_sql("drop table pair_changes")
+            conn.exec_driver_sql("drop table changed_articles")
+            _record_definition(conn, PAIRS_SET, "drifted")
+            return refresh_entity_pairs(conn)
         conn.exec_driver_sql(
             "merge into derived_entity_pairs as p using pair_changes as c "
             "on p.entity_a = c.entity_a and p.entity_b = c.entity_b "
