@@ -42,6 +42,7 @@ def connect(db_path: str | Path | lake.Lake, *, read_only: bool = False) -> Engi
         # system: readers run what users type, so they get none (it cannot be re-enabled by SQL).
         connect_args["config"] = {"enable_external_access": False}
     engine = sa.create_engine(f"duckdb:///{path}", connect_args=connect_args)
+    sa.event.listen(engine, "connect", lake.in_utc)
     try:
         with engine.connect() as conn:
             if read_only and not conn.exec_driver_sql(read_sql("schema/has_schema.sql")).scalar_one():

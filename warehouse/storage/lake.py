@@ -118,6 +118,14 @@ def _attach(raw, lake: Lake, read_only: bool) -> None:
         raw.execute("set enable_external_access = false")
 
 
+def in_utc(dbapi_connection, _record=None) -> None:
+    """Every connection in UTC: `current_timestamp` stored into a TIMESTAMP column is converted
+    at the session's time zone, which DuckDB takes from the machine, so a writer on a machine in
+    Bogotá stored `loaded_at`, `published_at` and the other UTC columns (migration 025) five
+    hours early. Not a connect option: the setting needs ICU, which loads after connecting."""
+    dbapi_connection.execute("set TimeZone = 'UTC'")
+
+
 def connect(lake: Lake, *, read_only: bool = False) -> Engine:
     """An engine whose every connection attaches the lake (read-only ones at the published snapshot)."""
     if read_only and lake.backend == "sqlite" and not Path(lake.catalog).exists():
@@ -128,6 +136,7 @@ def connect(lake: Lake, *, read_only: bool = False) -> Engine:
 
     @sa.event.listens_for(engine, "connect")
     def attach(dbapi_connection, _record):
+        in_utc(dbapi_connection)
         _attach(dbapi_connection, lake, read_only)
 
     if read_only:

@@ -65,6 +65,7 @@ def publish_snapshot(db_path: str | Path | Lake, run_id: str | None = None, *, r
         # The record goes in first; then changes still in the write-ahead log are folded into the file.
         connection = duckdb.connect(str(source))
         try:
+            lake.in_utc(connection)
             connection.execute(read_sql("load/record_publication.sql"), [run_id])
             connection.execute("checkpoint")
         finally:
