@@ -52,8 +52,8 @@ serve: install
 
 # The pipeline against the user's spaCy script and the model's NER alone at N = 1,000 and 4,000
 # articles, then the cost of placing an article in its story at N = 100..10,000 (BENCHMARKS.md).
-# Then the warehouse at SCALE_SIZES articles, replicated in SQL (benchmarks/scale.py: about an
-# hour and 25 GB of disk for 1,000,000); `make bench SCALE=0` skips it for a quick run.
+# Then the warehouse at SCALE_SIZES articles in both layouts, replicated in SQL (benchmarks/scale.py: about an
+# hour and 30 GB of disk for 1,000,000); `make bench SCALE=0` skips it for a quick run.
 SCALE ?= 1
 SCALE_SIZES ?= 100000,1000000
 bench: install
