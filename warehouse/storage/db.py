@@ -208,9 +208,8 @@ def macro_files() -> list[Path]:
 def refresh_views(engine: Engine, *, publish: bool = False) -> list[str]:
     """Bring the derived tables up to date (`derived.py`), create or replace every macro of
     `sql/macros/`, then every view of `sql/views/` (each file holds one `create or replace`;
-    macros first, so a view may call one), then comment every
-    table, view and column from `sql/catalog.toml` (`catalog.py`; replacing a view drops its
-    comments)."""
+    macros first, so a view may call one), then comment every table, view and column from
+    `sql/catalog.toml` (`catalog.py`; replacing a view drops its comments)."""
     from warehouse.storage import catalog, derived
 
     names = []
