@@ -9,8 +9,8 @@ whose fingerprint (`sql/derived/story_fingerprints.sql`: a hash of their article
 paragraphs and mentions) changed since the last one, whichever command changed them (a load, a
 reprocess, a deletion, a placement, entities linked, a fact's paragraph placed later). The views
 read the tables and add what may change without the story changing (entity names, labels).
-`db.refresh_views` refreshes them: at the end of a run, a deletion or a reprocess, and when a
-writer opens the warehouse (`db.prepare`).
+`db.refresh_views` refreshes them at the end of a run, a deletion or a reprocess; a writer
+opening the warehouse (`db.prepare`) only creates them when missing or redefined.
 
 `entity_cooccurrence` counts articles per pair of entities across stories: its counts are kept
 in `derived_entity_pairs`, and each article whose set of entities changed takes its old pairs off
@@ -96,12 +96,16 @@ def _create_empty(conn: Connection, wanted: str) -> None:
     _record_definition(conn, SET_NAME, wanted)
 
 
-def refresh_story_tables(conn: Connection) -> int:
+def refresh_story_tables(conn: Connection, *, only_if_redefined: bool = False) -> int:
     """Bring the derived story tables up to date; returns how many stories were computed again
-    (every one when the tables were created anew)."""
+    (every one when the tables were created anew). `only_if_redefined`: do nothing unless the
+    tables are missing or their definition changed (a writer opening the warehouse: its run ends
+    with a full refresh, and readers only see what a run published after it)."""
     wanted = definition(conn)
     if _stored_definition(conn, SET_NAME, tuple(f"derived_{n}" for n in (*STORY_TABLES, FINGERPRINTS))) != wanted:
         _create_empty(conn, wanted)
+    elif only_if_redefined:
+        return 0
     conn.exec_driver_sql(f"create or replace temp table fingerprints_now as {_sql(FINGERPRINTS)}")
     conn.exec_driver_sql(
         "create or replace temp table changed_stories as "
@@ -125,7 +129,7 @@ def refresh_story_tables(conn: Connection) -> int:
     return changed
 
 
-def refresh_entity_pairs(conn: Connection) -> int:
+def refresh_entity_pairs(conn: Connection, *, only_if_redefined: bool = False) -> int:
     """Bring entity_cooccurrence's pair counts (`derived_entity_pairs`) up to date: the articles
     whose entities differ from those they were last counted with (`derived_article_entities`)
     take their old pairs off and add their new ones. Returns how many articles changed (every
@@ -137,6 +141,8 @@ def refresh_entity_pairs(conn: Connection) -> int:
         conn.exec_driver_sql(f"create or replace table derived_article_entities as {_sql('article_entities')}")
         _record_definition(conn, PAIRS_SET, wanted)
         return conn.exec_driver_sql("select count(distinct article_id) from derived_article_entities").scalar_one()
+    if only_if_redefined:
+        return 0
     conn.exec_driver_sql(f"create or replace temp table changed_articles as {_sql('changed_article_entities')}")
     changed = conn.exec_driver_sql("select count(*) from changed_articles").scalar_one()
     if changed:
