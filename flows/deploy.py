@@ -51,6 +51,16 @@ def _raise_termination(signum, frame) -> None:
     raise TerminationSignal(signal.SIGTERM)
 
 
+async def _start(runner: Runner, on_registered) -> None:
+    # The banner that says "Ctrl-C stops serving" goes out from inside the running loop: a
+    # Ctrl-C that lands while `asyncio.run` is still building its loop interrupts that half-built
+    # loop, whose destructor then prints a traceback (seen once in CI). Once the loop runs,
+    # `asyncio.run` owns SIGINT and turns it into a clean cancellation.
+    if on_registered is not None:
+        on_registered()
+    await runner.start()
+
+
 def serve_deployment(deployment: RunnerDeployment, on_registered=None) -> str:
     """Register the deployment and execute its scheduled runs until Ctrl-C or SIGTERM (returns
     which); `on_registered` is called once the server knows the deployment. What `prefect.serve`
@@ -61,9 +71,7 @@ def serve_deployment(deployment: RunnerDeployment, on_registered=None) -> str:
     previous = signal.signal(signal.SIGTERM, _raise_termination)
     try:
         runner.add_deployment(deployment)   # registered with the server here
-        if on_registered is not None:
-            on_registered()
-        asyncio.run(runner.start())
+        asyncio.run(_start(runner, on_registered))
     except KeyboardInterrupt:
         return "interrupted"
     except asyncio.CancelledError:
