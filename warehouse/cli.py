@@ -14,12 +14,13 @@ from warehouse import __version__
 from warehouse.config import (DEFAULT_BATCH_SIZE, DEFAULT_CRON, DEFAULT_KEEP_DAYS, Lake, Settings, SettingsError,
                               location_text, positive_int, settings_from)
 from warehouse.reading.sources import InboxError
+from warehouse.dashboard.launch import DEFAULT_HOST, DEFAULT_PORT, DashboardError, cmd_dashboard
 from warehouse.commands import (VIEW_ROWS, UsageError, cmd_delete, cmd_eval, cmd_export, cmd_maintain, cmd_query,
                                 cmd_search, cmd_status)
 from warehouse.storage import db, output_formats, snapshots, writer_lock
 
 
-USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError)
+USER_ERRORS = (UsageError, SettingsError, InboxError, db.WarehouseError, DashboardError)
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
@@ -242,6 +243,17 @@ def build_parser() -> argparse.ArgumentParser:
                     "other: `news-warehouse query \"select count(*) from TABLE\"`), the last runs with their counts, the files rejected, partly "
                     "loaded or loaded with warnings, and the run in progress if any.")
     _add_db(status)
+
+    dashboard = commands.add_parser(
+        "dashboard", help="the desk's web dashboard on the published state (long-running)",
+        description="Serve the dashboard (Streamlit): overview, entities, figures, map, stories, search and "
+                    "articles, read from the published snapshot, never the writer's file, so it answers during "
+                    "runs and shows each newly published state within seconds. Offline; no usage statistics.")
+    dashboard.add_argument("--host", default=DEFAULT_HOST,
+                           help=f"address to listen on (default {DEFAULT_HOST}: this machine only; 0.0.0.0 for every interface)")
+    dashboard.add_argument("--port", type=_positive_int_argument, default=DEFAULT_PORT,
+                           help=f"port to listen on (default {DEFAULT_PORT})")
+    _add_db(dashboard)
     _add_examples(parser, commands)
     return parser
 
@@ -271,6 +283,8 @@ _EXAMPLES = {
                  "news-warehouse maintain --db ducklake:sqlite:/srv/wire/lake.sqlite --keep-days 30 --dry-run"],
     "eval": ["news-warehouse eval figures", "news-warehouse eval entities --split dev --errors",
              "news-warehouse eval places --errors"],
+    "dashboard": ["news-warehouse dashboard", "news-warehouse dashboard --db /srv/wire/warehouse.duckdb --port 8600",
+                  "news-warehouse dashboard --db ducklake:sqlite:/srv/wire/lake.sqlite --host 0.0.0.0"],
     "status": ["news-warehouse status", "NEWS_WAREHOUSE_DB=/srv/wire/warehouse.duckdb news-warehouse status"],
 }
 
@@ -481,7 +495,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 COMMANDS = {"run": cmd_run, "reprocess": cmd_reprocess, "serve": cmd_serve, "extract": cmd_extract,
             "query": cmd_query, "search": cmd_search, "export": cmd_export, "delete": cmd_delete,
-            "maintain": cmd_maintain, "eval": cmd_eval, "status": cmd_status}
+            "maintain": cmd_maintain, "eval": cmd_eval, "status": cmd_status, "dashboard": cmd_dashboard}
 
 
 class Terminated(BaseException):

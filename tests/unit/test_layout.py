@@ -17,7 +17,7 @@ from warehouse.paths import PACKAGE_DIR, PROJECT_ROOT
 
 # The stages in the order a run goes through them: a module may import its own stage, an
 # earlier one, or a shared top-level module, never a later stage.
-STAGES = ("reading", "extraction", "storage", "stories", "search", "evaluation", "training")
+STAGES = ("reading", "extraction", "storage", "stories", "search", "evaluation", "training", "dashboard")
 SHARED = ("warehouse", "warehouse.paths", "warehouse.seeds", "warehouse.config")   # `warehouse` holds __version__
 # Above every stage: may import any of them.
 COMMAND_AND_RUN = ("warehouse.cli", "warehouse.commands", "warehouse.ingest")

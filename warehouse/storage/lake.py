@@ -93,6 +93,17 @@ def published_version(raw, lake: Lake) -> int | None:
         raw.execute("detach news_lake_latest")
 
 
+def latest_published_version(lake: Lake) -> int | None:
+    """The published snapshot a reader attaching now would see, read on a connection of its own:
+    what a long-lived reader (the dashboard) polls to notice that a run published a new state."""
+    raw = duckdb.connect()
+    try:
+        _load_extensions(raw, lake.backend)
+        return published_version(raw, lake)
+    finally:
+        raw.close()
+
+
 def _attach(raw, lake: Lake, read_only: bool) -> None:
     _load_extensions(raw, lake.backend)
     if read_only:

@@ -1,0 +1,14 @@
+-- One story's articles in load order, with how close each was to the one it was matched with.
+select
+    a.article_id,
+    o.published_date,
+    o.title,
+    o.outlet,
+    o.mentions,
+    o.amounts,
+    a.story_similarity,
+    a.closest_article_id
+from articles a
+join article_overview o using (article_id)
+where a.story_id = $story_id
+order by a.loaded_at, a.source_path, a.source_position, a.article_id

@@ -1,0 +1,84 @@
+"""Entities: find one by name (accents and case ignored), then its statements over time, who
+appears with it, where it is if it is a place, and the articles with the words around each mention."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from warehouse.dashboard import charts, view
+
+LABELS = {"": "every type", "PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
+
+
+def render() -> None:
+    st.title("Entities")
+    left, right = st.columns([3, 1])
+    text = left.text_input("Name contains", key="entity_text", placeholder="putin, moscu, efe ...")
+    label = right.selectbox("Type", list(LABELS), format_func=LABELS.get, key="entity_label")
+    found = view.table("entity_search", text=text, label=label)
+    chosen = st.query_params.get("entity")
+    st.caption(f"{len(found)} entities shown, most mentioned first" + (" (the first 200)" if len(found) == 200 else "")
+               + ". Pick a row to see the entity.")
+    picked = st.dataframe(found.drop(columns=["entity_id"]), hide_index=True, width="stretch", height=280,
+                          on_select="rerun", selection_mode="single-row", key="entity_rows")
+    rows = picked.selection.rows
+    if rows:
+        chosen = found.iloc[rows[0]]["entity_id"]
+        st.query_params["entity"] = chosen
+    if not chosen:
+        return
+    entity = view.table("entity", entity_id=chosen)
+    if entity.empty:
+        st.warning("That entity is not in the published state (merged into another, or deleted).")
+        return
+    _entity(entity.iloc[0])
+
+
+def _entity(entity: pd.Series) -> None:
+    entity_id = entity["entity_id"]
+    st.header(entity["name"])
+    st.caption(f"{LABELS[entity['label']][:-1] if entity['label'] != 'MISC' else 'other name'} · "
+               f"{entity['mention_count']} mentions in {entity['article_count']} articles · "
+               f"rank {entity['rank_in_type']} among {LABELS[entity['label']]}")
+    timeline = view.table("entity_timeline", entity_id=entity_id)
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Statements per day")
+        st.caption("Each paragraph naming it counted once, however many copies of the story carry it.")
+        if timeline.empty:
+            st.info("Its articles are undated, or not yet placed in stories.")
+        else:
+            st.altair_chart(charts.over_time(timeline, "published_date", "statements", "statements"), width="stretch")
+    with right:
+        st.subheader("Appears with")
+        partners = view.table("entity_partners", entity_id=entity_id)
+        if partners.empty:
+            st.info("No other entity in its articles.")
+        else:
+            st.altair_chart(charts.ranked_bars(partners, "name", "articles_together", "articles together",
+                                               colour="label"), width="stretch")
+    places = view.table("entity_places", entity_id=entity_id)
+    if not places.empty:
+        st.subheader("On the map")
+        # A country is shaded; a city or region is a point at its coordinates.
+        countries = places[places["kind"] == "country"].rename(columns={"place": "country"})
+        points = places[(places["kind"] != "country") & places["latitude"].notna()].rename(columns={"place": "city"})
+        st.altair_chart(charts.world_map(countries, points, value="mentions", height=320), width="stretch")
+        st.dataframe(places, hide_index=True, width="stretch")
+    st.subheader("Articles")
+    mentions = view.table("entity_mentions", entity_id=entity_id, context=90)
+    for article_id, article in mentions.groupby("article_id", sort=False):
+        first = article.iloc[0]
+        day = f"{first['published_date']:%Y-%m-%d}" if pd.notna(first["published_date"]) else "undated"
+        view.link_to_article(article_id, f"{day} · {first['outlet'] or 'no outlet'} · {first['title'] or '(no title)'}")
+        for _, mention in article.head(3).iterrows():
+            st.markdown(f"> …{_plain(mention['before'])}**{_plain(mention['text'])}**{_plain(mention['after'])}…")
+        if len(article) > 3:
+            st.caption(f"and {len(article) - 3} more mentions in this article")
+
+
+def _plain(text: str) -> str:
+    # Markdown would read `*`, `_` or `#` in the news text as formatting.
+    return " ".join(str(text).split()).replace("\\", "\\\\").translate(
+        {ord(c): f"\\{c}" for c in "*_`#[]<>|~"})

@@ -1,0 +1,34 @@
+"""Search: full text over titles and bodies (any form of a word, accents ignored), best first,
+one line per story, with the words found marked in a snippet."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from warehouse.dashboard import view
+from warehouse.search import results
+
+
+def render() -> None:
+    st.title("Search")
+    text = st.text_input("Words", key="search_text", placeholder="gasoducto ruso")
+    every_copy = st.toggle("Every copy of a story", key="search_every_copy",
+                           help="Off: one line per story, its best-matching article.")
+    if not text.strip():
+        return
+    if not results.query_stems(text):
+        st.warning("Nothing to search for: give a word that is not a function word (de, la, que ...).")
+        return
+    hits = _search(view.state().token, text, every_copy)
+    st.caption(f"{len(hits)} best matches" if hits else "No article matches.")
+    for hit in hits:
+        day = f"{hit.published_date:%Y-%m-%d}" if hit.published_date else "undated"
+        view.link_to_article(hit.article_id, f"{day} · {hit.outlet or 'no outlet'} · {hit.title or '(no title)'}")
+        more = f" · {hit.story_matches} articles of its story match" if hit.story_matches > 1 and not every_copy else ""
+        st.markdown(f"{hit.snippet}  \n<small>score {hit.score}{more}</small>", unsafe_allow_html=True)
+
+
+@st.cache_data(max_entries=500, show_spinner=False)
+def _search(token: tuple, text: str, every_copy: bool) -> list[results.Hit]:
+    with view.reader().engine(view.state()) as engine:
+        return results.search(engine, text, one_per_story=not every_copy, limit=30)

@@ -1,0 +1,52 @@
+"""Stories: articles telling the same story (re-sends, updates, rewrites), with their articles and
+their figures, each statement counted once."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from warehouse.dashboard import view
+from warehouse.dashboard.formatting import euros, figure
+
+
+def render() -> None:
+    st.title("Stories")
+    stories = view.table("story_list")
+    if stories.empty:
+        st.info("No story is told by more than one article yet.")
+        return
+    st.caption(f"{len(stories)} stories told by more than one article, largest first. Pick one.")
+    picked = st.dataframe(stories.drop(columns=["story_id"]), hide_index=True, width="stretch", height=300,
+                          on_select="rerun", selection_mode="single-row", key="story_rows")
+    chosen = st.query_params.get("story")
+    if picked.selection.rows:
+        chosen = stories.iloc[picked.selection.rows[0]]["story_id"]
+        st.query_params["story"] = chosen
+    if chosen:
+        story(chosen)
+
+
+def story(story_id: str) -> None:
+    articles = view.table("story_articles", story_id=story_id)
+    if articles.empty:
+        st.warning("That story is not in the published state.")
+        return
+    st.header(articles.iloc[0]["title"] or "(no title)")
+    st.subheader(f"Its {len(articles)} articles")
+    for _, article in articles.iterrows():
+        day = f"{article['published_date']:%Y-%m-%d}" if pd.notna(article["published_date"]) else "undated"
+        similarity = (f" · {article['story_similarity']:.0%} like the one it joined"
+                      if pd.notna(article["story_similarity"]) else " · first of the story")
+        view.link_to_article(article["article_id"], f"{day} · {article['outlet'] or 'no outlet'} · "
+                                                    f"{article['title'] or '(no title)'}{similarity}")
+    st.subheader("Figures, each statement once")
+    statements = view.table("story_statements", story_id=story_id)
+    if statements.empty:
+        st.info("No figure in this story.")
+        return
+    st.dataframe(statements.assign(
+        figure=[figure(v, u, h) for v, u, h in zip(statements["value"], statements["unit"], statements["value_high"])],
+        in_euros=[euros(v) for v in statements["value_eur"]])[
+        ["text", "figure", "in_euros", "kind", "object", "published_date", "articles"]],
+        hide_index=True, width="stretch", column_config={"articles": "articles carrying it"})

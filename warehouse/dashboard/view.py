@@ -1,0 +1,84 @@
+"""What every page shares: the reader, the published state a page is drawn from, query results
+cached per state, the watch for a newer state, and links between pages."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pandas as pd
+import streamlit as st
+
+from warehouse.config import settings_from
+from warehouse.dashboard.source import NothingPublished, Reader, State
+
+# How often an open page looks for a newly published state (a `stat`, or one catalog read).
+WATCH_EVERY = timedelta(seconds=5)
+PAGES: dict[str, st.Page] = {}
+
+
+@st.cache_resource(show_spinner=False)
+def reader() -> Reader:
+    """One reader for the process, shared by every browser session; the warehouse comes from
+    NEWS_WAREHOUSE_DB (the `dashboard` command sets it from `--db`), as for every command."""
+    return Reader(settings_from().db_path)
+
+
+def open_state() -> None:
+    """Choose the state this run of the page is drawn from, once per run, so every table on a
+    page comes from the same publication; stop the page with the reason when nothing is published."""
+    try:
+        st.session_state.state = reader().state()
+        st.session_state.nothing_published = False
+    except NothingPublished as error:
+        st.session_state.pop("state", None)
+        st.session_state.nothing_published = True
+        st.warning(f"Nothing to show yet: {error}.")
+        st.markdown("Load articles with `news-warehouse run` (or `make run`): this page shows them "
+                    "as soon as that run publishes its snapshot.")
+        st.stop()
+
+
+def state() -> State:
+    """The state of this run of the page (`open_state`)."""
+    return st.session_state.state
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _cached(token: tuple, name: str, parameters: tuple, _state: State) -> pd.DataFrame:
+    # Keyed by the state's token: a new publication is a new key, an old one is never served.
+    return reader().query(_state, name, **dict(parameters))
+
+
+def table(name: str, **parameters) -> pd.DataFrame:
+    """`sql/dashboard/<name>.sql` (or `sql/<folder>/<name>.sql` for a name with a slash) on this
+    page's state, cached per state and parameters."""
+    current = state()
+    return _cached(current.token, name, tuple(sorted(parameters.items())), current)
+
+
+@st.fragment(run_every=WATCH_EVERY)
+def watch_for_new_state() -> None:
+    """Redraw the whole page when a run publishes a state other than the one shown (or the
+    first one, after a page that had nothing to show). Runs before the page, in the sidebar."""
+    shown = st.session_state.get("state")
+    waiting = st.session_state.get("nothing_published", False)
+    if shown is None and not waiting:
+        return   # the page's first run: open_state, right after, chooses the state
+    try:
+        newest = reader().state()
+    except NothingPublished:
+        return
+    if waiting or newest.token != shown.token:
+        st.rerun(scope="app")
+
+
+def link_to_article(article_id: str, label: str) -> None:
+    st.page_link(PAGES["article"], label=label, query_params={"id": article_id})
+
+
+def link_to_entity(entity_id: str, label: str) -> None:
+    st.page_link(PAGES["entities"], label=label, query_params={"entity": entity_id})
+
+
+def link_to_story(story_id: str, label: str) -> None:
+    st.page_link(PAGES["stories"], label=label, query_params={"story": story_id})
