@@ -67,6 +67,14 @@ def sql_text(name: str) -> str:
     return db.read_sql(f"{name}.sql" if "/" in name else f"dashboard/{name}.sql")
 
 
+def _nulls_as_none(frame: pd.DataFrame) -> pd.DataFrame:
+    # pandas holds a null text as NaN, which is truthy: `title or "(no title)"` would print `nan`.
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(frame[column]):
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
+
+
 class Reader:
     """The warehouse as the dashboard reads it: one engine on the newest published state,
     shared by every browser session (thread-safe)."""
@@ -110,7 +118,7 @@ class Reader:
         with self._engine_for(state) as engine, engine.connect() as conn:
             raw = conn.connection.driver_connection
             # Through Arrow, whose dates stay dates (`.df()` makes every DATE a midnight timestamp).
-            return raw.execute(sql_text(name), parameters).fetch_arrow_table().to_pandas()
+            return _nulls_as_none(raw.execute(sql_text(name), parameters).fetch_arrow_table().to_pandas())
 
     def engine(self, state: State):
         """The engine on `state`, for library functions that take one (`search.results.search`)."""

@@ -76,6 +76,17 @@ def link_to_article(article_id: str, label: str) -> None:
     st.page_link(PAGES["article"], label=label, query_params={"id": article_id})
 
 
+def article_label(published_date, outlet, title, extra: str = "") -> str:
+    """`2025-11-11 · EFE · Putin y Tokáyev ...`: how every page names an article it links to."""
+    day = f"{published_date:%Y-%m-%d}" if published_date is not None else "undated"
+    return f"{day} · {outlet or 'no outlet'} · {title or '(no title)'}{extra}"
+
+
+def link_to_article_row(row, extra: str = "") -> None:
+    """A link to the article of a row with article_id, published_date, outlet and title."""
+    link_to_article(row["article_id"], article_label(row["published_date"], row["outlet"], row["title"], extra))
+
+
 def link_to_entity(entity_id: str, label: str) -> None:
     st.page_link(PAGES["entities"], label=label, query_params={"entity": entity_id})
 

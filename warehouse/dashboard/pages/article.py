@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from warehouse.dashboard import view
@@ -24,12 +23,12 @@ def render() -> None:
         return
     article = found.iloc[0]
     st.title(article["title"] or "(no title)")
-    day = f"{article['published_date']:%Y-%m-%d}" if pd.notna(article["published_date"]) else "undated"
+    day = f"{article['published_date']:%Y-%m-%d}" if article["published_date"] is not None else "undated"
     facts = [day, article["outlet"] or article["agency"] or "no outlet", article["dateline_place"], article["source_path"]]
     st.caption(" · ".join(str(f) for f in facts if f))
     if article["url"]:
         st.markdown(f"[{article['url']}]({article['url']})")
-    if pd.notna(article["story_id"]) and article["story_articles"] > 1:
+    if article["story_id"] is not None and article["story_articles"] > 1:
         view.link_to_story(article["story_id"], f"Its story: {article['story_articles']} articles, "
                                                 f"first “{article['story_title'] or '(no title)'}”")
     spans = view.table("article_spans", article_id=article_id)

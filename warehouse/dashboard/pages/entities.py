@@ -3,11 +3,14 @@ appears with it, where it is if it is a place, and the articles with the words a
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 from warehouse.dashboard import charts, view
 
+SNIPPET_CONTEXT = 90   # characters either side of a mention
 LABELS = {"": "every type", "PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
 
 
@@ -67,18 +70,21 @@ def _entity(entity: pd.Series) -> None:
         st.altair_chart(charts.world_map(countries, points, value="mentions", height=320), width="stretch")
         st.dataframe(places, hide_index=True, width="stretch")
     st.subheader("Articles")
-    mentions = view.table("entity_mentions", entity_id=entity_id, context=90)
+    mentions = view.table("entity_mentions", entity_id=entity_id, context=SNIPPET_CONTEXT)
     for article_id, article in mentions.groupby("article_id", sort=False):
-        first = article.iloc[0]
-        day = f"{first['published_date']:%Y-%m-%d}" if pd.notna(first["published_date"]) else "undated"
-        view.link_to_article(article_id, f"{day} · {first['outlet'] or 'no outlet'} · {first['title'] or '(no title)'}")
+        view.link_to_article_row(article.iloc[0])
         for _, mention in article.head(3).iterrows():
-            st.markdown(f"> …{_plain(mention['before'])}**{_plain(mention['text'])}**{_plain(mention['after'])}…")
+            # The words around the mention, the cut words at either end left out.
+            before, after = mention["before"] or "", mention["after"] or ""
+            before = before.split(" ", 1)[-1] if len(before) == SNIPPET_CONTEXT else before
+            after = after.rsplit(" ", 1)[0] if len(after) == SNIPPET_CONTEXT else after
+            st.markdown(f"> …{_plain(before)}**{_plain(mention['text'])}**{_plain(after)}…")
         if len(article) > 3:
             st.caption(f"and {len(article) - 3} more mentions in this article")
 
 
 def _plain(text: str) -> str:
-    # Markdown would read `*`, `_` or `#` in the news text as formatting.
-    return " ".join(str(text).split()).replace("\\", "\\\\").translate(
-        {ord(c): f"\\{c}" for c in "*_`#[]<>|~"})
+    # One line (a snippet may cross paragraphs), white space at its ends kept so that the bold
+    # mention stays a word apart; Markdown would read `*`, `_` or `#` in news text as formatting.
+    folded = re.sub(r"\s+", " ", str(text or ""))
+    return folded.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_`#[]<>|~"})

@@ -22,8 +22,7 @@ def render() -> None:
     hits = _search(view.state().token, text, every_copy)
     st.caption(f"{len(hits)} best matches" if hits else "No article matches.")
     for hit in hits:
-        day = f"{hit.published_date:%Y-%m-%d}" if hit.published_date else "undated"
-        view.link_to_article(hit.article_id, f"{day} · {hit.outlet or 'no outlet'} · {hit.title or '(no title)'}")
+        view.link_to_article(hit.article_id, view.article_label(hit.published_date, hit.outlet, hit.title))
         more = f" · {hit.story_matches} articles of its story match" if hit.story_matches > 1 and not every_copy else ""
         st.markdown(f"{hit.snippet}  \n<small>score {hit.score}{more}</small>", unsafe_allow_html=True)
 

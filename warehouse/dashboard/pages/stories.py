@@ -35,11 +35,9 @@ def story(story_id: str) -> None:
     st.header(articles.iloc[0]["title"] or "(no title)")
     st.subheader(f"Its {len(articles)} articles")
     for _, article in articles.iterrows():
-        day = f"{article['published_date']:%Y-%m-%d}" if pd.notna(article["published_date"]) else "undated"
         similarity = (f" · {article['story_similarity']:.0%} like the one it joined"
                       if pd.notna(article["story_similarity"]) else " · first of the story")
-        view.link_to_article(article["article_id"], f"{day} · {article['outlet'] or 'no outlet'} · "
-                                                    f"{article['title'] or '(no title)'}{similarity}")
+        view.link_to_article_row(article, similarity)
     st.subheader("Figures, each statement once")
     statements = view.table("story_statements", story_id=story_id)
     if statements.empty:

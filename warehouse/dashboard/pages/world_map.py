@@ -3,7 +3,6 @@ the cities named as points, drawn offline; pick a country or a city to list its 
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from warehouse.dashboard import charts, view
@@ -42,6 +41,4 @@ def render() -> None:
         return
     st.subheader(title)
     for _, article in view.table("place_articles", country_code=country_code, place_id=place_id).iterrows():
-        day = f"{article['published_date']:%Y-%m-%d}" if pd.notna(article["published_date"]) else "undated"
-        view.link_to_article(article["article_id"], f"{day} · {article['outlet'] or 'no outlet'} · "
-                                                    f"{article['title'] or '(no title)'} — {', '.join(article['places'])}")
+        view.link_to_article_row(article, f" — {', '.join(article['places'])}")
