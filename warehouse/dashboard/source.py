@@ -32,6 +32,10 @@ class NothingPublished(Exception):
     """No state was published yet: the dashboard says how to make one."""
 
 
+class StateChanged(Exception):
+    """The state asked for is no longer the published one: draw the page again from the new one."""
+
+
 @dataclass(frozen=True)
 class State:
     """One published state: what it is and a token that changes with every publication."""
@@ -98,6 +102,10 @@ class Reader:
     def _engine_for(self, state: State) -> Iterator[Engine]:
         with self._lock:
             if self._state != state:
+                if published_state(self.db_path) != state:
+                    # Replaced while a page was drawn from it: the page starts again, so it never
+                    # mixes two publications (a snapshot file replaced is gone for new opens).
+                    raise StateChanged(f"{self.db_path} was published again")
                 # Wait for queries on the old state to finish (they are short), then swap.
                 while self._in_use:
                     self._lock.wait()
@@ -118,7 +126,7 @@ class Reader:
         with self._engine_for(state) as engine, engine.connect() as conn:
             raw = conn.connection.driver_connection
             # Through Arrow, whose dates stay dates (`.df()` makes every DATE a midnight timestamp).
-            return _nulls_as_none(raw.execute(sql_text(name), parameters).fetch_arrow_table().to_pandas())
+            return _nulls_as_none(raw.execute(sql_text(name), parameters).to_arrow_table().to_pandas())
 
     def engine(self, state: State):
         """The engine on `state`, for library functions that take one (`search.results.search`)."""

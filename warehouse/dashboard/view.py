@@ -9,18 +9,22 @@ import pandas as pd
 import streamlit as st
 
 from warehouse.config import settings_from
-from warehouse.dashboard.source import NothingPublished, Reader, State
+from warehouse.dashboard.source import NothingPublished, Reader, State, StateChanged
 
 # How often an open page looks for a newly published state (a `stat`, or one catalog read).
 WATCH_EVERY = timedelta(seconds=5)
 PAGES: dict[str, st.Page] = {}
 
 
-@st.cache_resource(show_spinner=False)
 def reader() -> Reader:
-    """One reader for the process, shared by every browser session; the warehouse comes from
-    NEWS_WAREHOUSE_DB (the `dashboard` command sets it from `--db`), as for every command."""
-    return Reader(settings_from().db_path)
+    """One reader per warehouse for the process, shared by every browser session; the warehouse
+    comes from NEWS_WAREHOUSE_DB (the `dashboard` command sets it from `--db`), as for every command."""
+    return _reader_of(settings_from().db_path)
+
+
+@st.cache_resource(show_spinner=False)
+def _reader_of(db_path) -> Reader:
+    return Reader(db_path)
 
 
 def open_state() -> None:
@@ -53,7 +57,10 @@ def table(name: str, **parameters) -> pd.DataFrame:
     """`sql/dashboard/<name>.sql` (or `sql/<folder>/<name>.sql` for a name with a slash) on this
     page's state, cached per state and parameters."""
     current = state()
-    return _cached(current.token, name, tuple(sorted(parameters.items())), current)
+    try:
+        return _cached(current.token, name, tuple(sorted(parameters.items())), current)
+    except StateChanged:
+        st.rerun(scope="app")   # open_state picks the new state
 
 
 @st.fragment(run_every=WATCH_EVERY)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from warehouse.dashboard import view
+from warehouse.dashboard.source import StateChanged
 from warehouse.search import results
 
 
@@ -19,7 +20,10 @@ def render() -> None:
     if not results.query_stems(text):
         st.warning("Nothing to search for: give a word that is not a function word (de, la, que ...).")
         return
-    hits = _search(view.state().token, text, every_copy)
+    try:
+        hits = _search(view.state().token, text, every_copy)
+    except StateChanged:
+        st.rerun(scope="app")   # published again meanwhile: the page starts over on the new state
     st.caption(f"{len(hits)} best matches" if hits else "No article matches.")
     for hit in hits:
         view.link_to_article(hit.article_id, view.article_label(hit.published_date, hit.outlet, hit.title))
