@@ -203,3 +203,24 @@ def test_the_reader_moves_to_each_newly_published_state_and_never_mixes_two(load
             reader.query(before, "overview_counts")
     finally:
         reader.close()
+
+
+def test_the_pages_draw_from_a_ducklake_and_follow_its_publications(loaded, tmp_path, monkeypatch, sample_inbox):
+    lake = f"ducklake:sqlite:{tmp_path / 'lake.sqlite'}"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first = sorted(sample_inbox.glob("*.txt"))[0]
+    shutil.copy(first, inbox)
+    assert cli("run", "--inbox", str(inbox), "--db", lake).returncode == 0
+    monkeypatch.setenv("NEWS_WAREHOUSE_DB", lake)
+    pages = {}
+    for name in ("overview", "entities", "figures", "map", "stories", "search"):
+        pages[name] = AppTest.from_string(f"from warehouse.dashboard.app import main\nmain({name!r})",
+                                          default_timeout=60).run()
+        assert not pages[name].exception, (name, [e.value for e in pages[name].exception])
+    assert {m.label: m.value for m in pages["overview"].metric}["Articles"] == "1"
+    assert "30.000.000.000 USD" in set(pages["figures"].dataframe[0].value["figure"])
+    shutil.copy(Path(__file__).parents[1] / "data" / "corpus_sample.jsonl", inbox)
+    assert cli("run", "--inbox", str(inbox), "--db", lake).returncode == 0
+    expected = one(loaded, "select count(*) from articles")[0][0] - 1   # the samples' other article is absent
+    assert {m.label: m.value for m in rerun(pages["overview"]).metric}["Articles"] == str(expected)

@@ -27,9 +27,12 @@ def main(start: str = "overview") -> None:
     view.PAGES.update({name: st.Page(render, title=title, icon=f":material/{icon}:", url_path=name,
                                      default=name == start) for name, title, icon, render in PAGES})
     page = st.navigation(list(view.PAGES.values()))
+    published = view.open_state()
     with st.sidebar:
         view.watch_for_new_state()
-    view.open_state()
+    if not published:
+        view.say_nothing_published()
+        return
     page.run()
 
 

@@ -27,19 +27,23 @@ def _reader_of(db_path) -> Reader:
     return Reader(db_path)
 
 
-def open_state() -> None:
+def open_state() -> bool:
     """Choose the state this run of the page is drawn from, once per run, so every table on a
-    page comes from the same publication; stop the page with the reason when nothing is published."""
+    page comes from the same publication; False when nothing is published (`say_nothing_published`)."""
     try:
         st.session_state.state = reader().state()
-        st.session_state.nothing_published = False
     except NothingPublished as error:
         st.session_state.pop("state", None)
-        st.session_state.nothing_published = True
-        st.warning(f"Nothing to show yet: {error}.")
-        st.markdown("Load articles with `news-warehouse run` (or `make run`): this page shows them "
-                    "as soon as that run publishes its snapshot.")
-        st.stop()
+        st.session_state.nothing_published = str(error)
+        return False
+    st.session_state.nothing_published = None
+    return True
+
+
+def say_nothing_published() -> None:
+    st.warning(f"Nothing to show yet: {st.session_state.nothing_published}.")
+    st.markdown("Load articles with `news-warehouse run` (or `make run`): this page shows them "
+                "as soon as that run publishes its snapshot.")
 
 
 def state() -> State:
@@ -66,16 +70,15 @@ def table(name: str, **parameters) -> pd.DataFrame:
 @st.fragment(run_every=WATCH_EVERY)
 def watch_for_new_state() -> None:
     """Redraw the whole page when a run publishes a state other than the one shown (or the
-    first one, after a page that had nothing to show). Runs before the page, in the sidebar."""
+    first one, after a page that had nothing to show). Drawn after `open_state`, so a full run
+    of the page compares the state it just chose with itself: only the fragment's own reruns,
+    every WATCH_EVERY, can find a newer one (else each redraw would ask for the next)."""
     shown = st.session_state.get("state")
-    waiting = st.session_state.get("nothing_published", False)
-    if shown is None and not waiting:
-        return   # the page's first run: open_state, right after, chooses the state
     try:
         newest = reader().state()
     except NothingPublished:
         return
-    if waiting or newest.token != shown.token:
+    if shown is None or newest.token != shown.token:
         st.rerun(scope="app")
 
 
