@@ -50,9 +50,10 @@ def ranked_bars(frame: pd.DataFrame, label: str, value: str, title: str, colour:
 
 
 def world_map(countries: pd.DataFrame, cities: pd.DataFrame, *, value: str = "statements",
-              height: int = 460) -> alt.LayerChart:
+              height: int = 460, clickable: bool = False) -> alt.LayerChart:
     """Countries shaded by `value` (columns country_code, country, `value`) and cities as circles
-    sized by mentions (columns city, country_code, latitude, longitude, mentions)."""
+    sized by mentions (columns city, country_code, latitude, longitude, mentions; and place_id
+    when `clickable`: a click selects a country, `country`, or a city, `city`, by its id)."""
     shaded = countries.assign(id=countries["country_code"].map(iso_numeric)).dropna(subset=["id"])
     shapes = alt.Data(values=world(), format=alt.DataFormat(type="topojson", feature="countries"))
     land = alt.Chart(shapes).mark_geoshape(fill="#eef0f3", stroke="white", strokeWidth=0.5).project(type="equalEarth")
@@ -62,6 +63,8 @@ def world_map(countries: pd.DataFrame, cities: pd.DataFrame, *, value: str = "st
              .encode(color=alt.Color(f"{value}:Q", title=value, scale=alt.Scale(scheme="blues", type="sqrt")),
                      tooltip=[alt.Tooltip("country:N"), alt.Tooltip("country_code:N"), alt.Tooltip(f"{value}:Q")])
              .project(type="equalEarth"))
+    if clickable:
+        named = named.add_params(alt.selection_point(name="country", fields=["country_code"]))
     layers = [land, named]
     if not cities.empty:
         layers.append(alt.Chart(cities).mark_circle(color="#c2410c", opacity=0.7, stroke="white", strokeWidth=0.5)
@@ -70,4 +73,6 @@ def world_map(countries: pd.DataFrame, cities: pd.DataFrame, *, value: str = "st
                               tooltip=[alt.Tooltip("city:N"), alt.Tooltip("country_code:N"),
                                        alt.Tooltip("mentions:Q")])
                       .project(type="equalEarth"))
+        if clickable:
+            layers[-1] = layers[-1].add_params(alt.selection_point(name="city", fields=["place_id"]))
     return alt.layer(*layers).properties(height=height)

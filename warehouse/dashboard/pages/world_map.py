@@ -17,7 +17,8 @@ def render() -> None:
         return
     st.caption("Countries by statements that name them or their cities and regions (a re-sent paragraph "
                "once); circles are cities, by mentions.")
-    st.altair_chart(charts.world_map(countries, cities), width="stretch")
+    clicked = st.altair_chart(charts.world_map(countries, cities, clickable=True), width="stretch",
+                              on_select="rerun", key="world").selection
     left, right = st.columns(2)
     with left:
         st.subheader("Countries")
@@ -28,16 +29,23 @@ def render() -> None:
         picked_city = st.dataframe(cities.drop(columns=["place_id", "latitude", "longitude"]), hide_index=True,
                                    width="stretch", height=300, on_select="rerun", selection_mode="single-row",
                                    key="map_city_rows")
+    # A click on the map, else a row picked in a table.
+    city_ids = [point["place_id"] for point in clicked.get("city", []) if "place_id" in point]
+    country_codes = [point["country_code"] for point in clicked.get("country", []) if "country_code" in point]
+    if not city_ids and picked_city.selection.rows:
+        city_ids = [cities.iloc[picked_city.selection.rows[0]]["place_id"]]
+    if not country_codes and picked_country.selection.rows:
+        country_codes = [countries.iloc[picked_country.selection.rows[0]]["country_code"]]
     country_code = place_id = ""
-    if picked_city.selection.rows:
-        city = cities.iloc[picked_city.selection.rows[0]]
-        place_id, title = city["place_id"], f"Articles naming {city['city']}"
-    elif picked_country.selection.rows:
-        country = countries.iloc[picked_country.selection.rows[0]]
-        country_code = country["country_code"]
-        title = f"Articles naming {country['country'] or country_code} or its places"
+    if city_ids:
+        place_id = city_ids[0]
+        title = f"Articles naming {cities.set_index('place_id').loc[place_id, 'city']}"
+    elif country_codes:
+        country_code = country_codes[0]
+        name = countries.set_index("country_code")["country"].get(country_code)
+        title = f"Articles naming {name or country_code} or its places"
     else:
-        st.caption("Pick a country or a city to list its articles.")
+        st.caption("Click a country or a city on the map, or pick one in a table, to list its articles.")
         return
     st.subheader(title)
     for _, article in view.table("place_articles", country_code=country_code, place_id=place_id).iterrows():
