@@ -1,4 +1,5 @@
--- Figures with their sentence and article, filtered by kind, unit, an entity of the sentence and
+-- Figures with their sentence and article, filtered by kind, unit, an entity of the sentence (its
+-- canonical name, accents and case ignored) and
 -- a date range ('' or null: any), newest first; each row also carries the totals over every
 -- matching figure (computed before the limit): how many, and the money in euros, counted as the
 -- money views count it (rates and conversions in parentheses left out, a range at its lower bound).
@@ -25,7 +26,8 @@ select
 from amounts_in_context
 where ($kind = '' or kind = $kind)
   and ($unit = '' or unit = $unit)
-  and ($entity = '' or list_contains(sentence_entities, $entity))
+  and ($entity = '' or len(list_filter(sentence_entities,
+                                  e -> strip_accents(lower(e)) = strip_accents(lower(trim($entity))))) > 0)
   and ($since is null or published_date >= $since)
   and ($until is null or published_date <= $until)
 order by published_date desc nulls last, article_id, amount_no

@@ -128,6 +128,8 @@ def test_figures_filters_change_the_rows(open_page, loaded):
     rerun(page.text_input(key="figure_entity").input("Kazajistán"))
     with_entity = page.dataframe[0].value
     assert 0 < len(with_entity) <= len(dollars)
+    rerun(page.text_input(key="figure_entity").input("kazajistan"))   # accents and case ignored
+    assert len(page.dataframe[0].value) == len(with_entity)
     rerun(page.date_input(key="figure_dates").set_value((date(2030, 1, 1), date(2030, 12, 31))))
     assert {m.label: m.value for m in page.metric}["Figures matching"] == "0"
     assert page.get("vega_lite_chart"), "no money-by-entity chart"

@@ -21,7 +21,7 @@ def render() -> None:
     offered = units if not kind else units[units["kind"] == kind]
     unit_choices = [""] + sorted({u for u in offered["unit"] if u})
     unit = two.selectbox("Currency or unit", unit_choices, format_func=lambda u: u or "any", key="figure_unit")
-    entity = three.text_input("Entity in the sentence (exact name)", key="figure_entity",
+    entity = three.text_input("Entity in the sentence (its full name)", key="figure_entity",
                               placeholder="Rusia, Vladímir Putin ...")
     dates = four.date_input("Published between", value=(), key="figure_dates")
     since, until = (dates[0], dates[-1]) if dates else (None, None)
