@@ -2,9 +2,9 @@
 select
     country_code,
     any_value(country) filter (where country is not null) as country,
-    sum(statements) as statements,
-    sum(stories) as stories,
-    sum(mentions) as mentions
+    sum(statements)::bigint as statements,   -- a sum of BIGINT is a HUGEINT: pandas would hold Decimals
+    sum(stories)::bigint as stories,
+    sum(mentions)::bigint as mentions
 from story_country_mentions_by_day
 group by country_code
 order by statements desc, country_code

@@ -139,6 +139,7 @@ def test_the_map_shades_countries_and_lists_cities(open_page, loaded):
     page = open_page("map")
     countries, cities = page.dataframe[0].value, page.dataframe[1].value
     assert {"RU", "KZ"} <= set(countries["country_code"]) and "Moscow" in set(cities["city"])
+    assert countries["country"].notna().all()   # named even when only its cities were
     assert page.get("vega_lite_chart")
 
 

@@ -7,7 +7,8 @@ runs; the pages' SQL is in `sql/dashboard/`, over the views of `sql/views/`.
 - `app`: the Streamlit script: the pages, and the published state each run of it draws from.
 - `source`: the published state, reopened when a run publishes a new one; queries to DataFrames.
 - `view`: what the pages share: the reader, results cached per state, the watch for a new state, links.
-- `pages`: one module per page (overview, entities, figures, world_map, stories, search, article).
+- `screens`: one module per page (overview, entities, figures, world_map, stories, search, article); not
+  `pages/`, which Streamlit would take for an old-style multipage folder until `/` is first opened.
 - `charts`: Altair charts, the world map among them (Natural Earth shapes shipped in `seeds/maps/`).
 - `formatting`: numbers as a Spanish desk writes them (`30.000.000.000 USD`).
 - `highlight`: an article body as HTML with its entities and figures marked.

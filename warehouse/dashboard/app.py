@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from warehouse.dashboard import view
-from warehouse.dashboard.pages import article, entities, figures, overview, search, stories, world_map
+from warehouse.dashboard.screens import article, entities, figures, overview, search, stories, world_map
 
 # Name (its URL path), title, icon (Material Symbols, bundled with Streamlit: no font download), page.
 PAGES = [
@@ -22,8 +22,9 @@ PAGES = [
 
 def main(start: str = "overview") -> None:
     """Draw the page the URL asks for (`start` when it asks for none: page tests open each so)."""
-    # No page_icon: a Material icon as favicon is fetched from fonts.gstatic.com (seen in the browser test).
-    st.set_page_config(page_title="news-warehouse", layout="wide")
+    # An emoji favicon is drawn by the browser; without one, each page's Material icon becomes the
+    # favicon, fetched from fonts.gstatic.com (seen by the browser test).
+    st.set_page_config(page_title="news-warehouse", page_icon="📰", layout="wide")
     view.PAGES.update({name: st.Page(render, title=title, icon=f":material/{icon}:", url_path=name,
                                      default=name == start) for name, title, icon, render in PAGES})
     page = st.navigation(list(view.PAGES.values()))

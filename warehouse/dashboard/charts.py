@@ -41,6 +41,8 @@ def over_time(frame: pd.DataFrame, x: str, y: str, title: str, colour: str | Non
 
 def ranked_bars(frame: pd.DataFrame, label: str, value: str, title: str, colour: str | None = None) -> alt.Chart:
     """Horizontal bars, largest on top."""
+    # A DECIMAL column arrives as Python Decimals, which Vega does not draw (a blank chart).
+    frame = frame.assign(**{value: frame[value].astype(float)})
     encoding = {"y": alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
                 "x": alt.X(f"{value}:Q", title=title),
                 "tooltip": [alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title=title, format=",.0f")]}

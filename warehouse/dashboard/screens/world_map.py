@@ -4,13 +4,19 @@ the cities named as points, drawn offline; pick a country or a city to list its 
 from __future__ import annotations
 
 import streamlit as st
+from babel import Locale
 
 from warehouse.dashboard import charts, view
+
+SPANISH = Locale("es")
 
 
 def render() -> None:
     st.title("Map")
     countries = view.table("map_countries")
+    # A country named only through its cities has no row of its own in places: CLDR names it.
+    countries["country"] = [name or SPANISH.territories.get(code) for name, code
+                            in zip(countries["country"], countries["country_code"])]
     cities = view.table("map_cities")
     if countries.empty and cities.empty:
         st.info("No mention resolved to a place yet.")

@@ -12,6 +12,7 @@ from warehouse.dashboard import charts, view
 
 SNIPPET_CONTEXT = 90   # characters either side of a mention
 LABELS = {"": "every type", "PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
+ONE = {"PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other name"}
 
 
 def render() -> None:
@@ -41,7 +42,7 @@ def render() -> None:
 def _entity(entity: pd.Series) -> None:
     entity_id = entity["entity_id"]
     st.header(entity["name"])
-    st.caption(f"{LABELS[entity['label']][:-1] if entity['label'] != 'MISC' else 'other name'} · "
+    st.caption(f"{ONE[entity['label']]} · "
                f"{entity['mention_count']} mentions in {entity['article_count']} articles · "
                f"rank {entity['rank_in_type']} among {LABELS[entity['label']]}")
     timeline = view.table("entity_timeline", entity_id=entity_id)
