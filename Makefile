@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 # The first flow run starts a temporary Prefect server; shared machines can be slow to start it.
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
 
-.PHONY: install postgres run test serve bench train docs clean
+.PHONY: install postgres browser run test screenshots serve bench train docs clean
 
 install: $(STAMP)
 
@@ -41,11 +41,22 @@ postgres:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends postgresql; }
 
+# Chromium for the dashboard's browser tests (tests/flows/browser/: Playwright drives /usr/bin/chromium
+# and never downloads a browser of its own): Debian's package, installed when missing.
+browser:
+	test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends chromium; }
+
 run: install
 	$(BIN)/news-warehouse run
 
-test: install $(CLIENTS_STAMP) postgres
+test: install $(CLIENTS_STAMP) postgres browser
 	NEWS_WAREHOUSE_CLIENTS_VENV=$(CURDIR)/$(CLIENTS) $(BIN)/python -m pytest
+
+# The README's pictures of the dashboard: the browser test's full-page screenshots, into docs/.
+screenshots: install browser
+	mkdir -p docs
+	NEWS_WAREHOUSE_SCREENSHOTS=docs $(BIN)/python -m pytest tests/flows/browser -k every_page -p no:cacheprovider
 
 serve: install
 	$(BIN)/news-warehouse serve
