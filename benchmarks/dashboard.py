@@ -301,6 +301,7 @@ def query_seconds(snapshot: Path, name: str, parameters: dict, repeats: int = 3)
     sql = source.sql_text(name)
     with duckdb.connect(str(snapshot), read_only=True, config={"enable_external_access": False}) as con:
         con.execute("set TimeZone = 'UTC'")
+        con.execute("set enable_progress_bar = false")   # a slow query's bar would run through the report
 
         def once() -> tuple[float, int]:
             started = time.perf_counter()
