@@ -53,7 +53,7 @@ serve: install
 # The pipeline against the user's spaCy script and the model's NER alone at N = 1,000 and 4,000
 # articles, then the cost of placing an article in its story at N = 100..10,000 (BENCHMARKS.md).
 # Then the dashboard's pages on a 10,000-article warehouse, cold and warm (benchmarks/dashboard.py:
-# about 3 minutes, a warehouse built in a temporary directory); `make bench DASHBOARD=0` skips it.
+# 85 s here, its warehouse built in a temporary directory); `make bench DASHBOARD=0` skips it.
 # Then the warehouse at SCALE_SIZES articles in both layouts, replicated in SQL (benchmarks/scale.py: about an
 # hour and 30 GB of disk for 1,000,000); `make bench SCALE=0` skips it for a quick run.
 DASHBOARD ?= 1
