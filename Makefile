@@ -63,14 +63,18 @@ serve: install
 
 # The pipeline against the user's spaCy script and the model's NER alone at N = 1,000 and 4,000
 # articles, then the cost of placing an article in its story at N = 100..10,000 (BENCHMARKS.md).
+# Then the dashboard's pages on a 10,000-article warehouse, cold and warm (benchmarks/dashboard.py:
+# 85 s here, its warehouse built in a temporary directory); `make bench DASHBOARD=0` skips it.
 # Then the warehouse at SCALE_SIZES articles in both layouts, replicated in SQL (benchmarks/scale.py: about an
 # hour and 30 GB of disk for 1,000,000); `make bench SCALE=0` skips it for a quick run.
+DASHBOARD ?= 1
 SCALE ?= 1
 SCALE_SIZES ?= 100000,1000000
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/story_cost.py
 	$(BIN)/python benchmarks/entity_work.py
+	if [ "$(DASHBOARD)" != 0 ]; then $(BIN)/python benchmarks/dashboard.py; fi
 	if [ "$(SCALE)" != 0 ]; then $(BIN)/python benchmarks/scale.py --sizes $(SCALE_SIZES); fi
 
 # The learned entity typer from the entity gold's train split (dev picks the penalty; test is
