@@ -67,6 +67,18 @@ def table(name: str, **parameters) -> pd.DataFrame:
         st.rerun(scope="app")   # open_state picks the new state
 
 
+@st.cache_data(max_entries=200, show_spinner=False)
+def _chart_spec(token: tuple, key: tuple, _build) -> dict:
+    return _build().to_dict()
+
+
+def chart_spec(key: tuple, build) -> dict:
+    """The Vega-Lite specification of the Altair chart `build()` makes, built once per state and
+    `key` (what the chart is drawn from): the world map's, with its TopoJSON inline, took Altair
+    0.8 s to build and validate on every run of a page (benchmarks/dashboard.py, profiled)."""
+    return _chart_spec(state().token, key, build)
+
+
 @st.fragment(run_every=WATCH_EVERY)
 def watch_for_new_state() -> None:
     """Redraw the whole page when a run publishes a state other than the one shown (or the

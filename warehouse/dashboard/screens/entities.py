@@ -68,20 +68,23 @@ def _entity(entity: pd.Series) -> None:
         # A country is shaded; a city or region is a point at its coordinates.
         countries = places[places["kind"] == "country"].rename(columns={"place": "country"})
         points = places[(places["kind"] != "country") & places["latitude"].notna()].rename(columns={"place": "city"})
-        st.altair_chart(charts.world_map(countries, points, value="mentions", height=320), width="stretch")
+        spec = view.chart_spec(("entity map", entity_id),
+                               lambda: charts.world_map(countries, points, value="mentions", height=320))
+        st.vega_lite_chart(spec=spec, width="stretch")
         st.dataframe(places, hide_index=True, width="stretch")
     st.subheader("Articles")
+    st.caption("Newest first (at most 100), each with its first three mentions.")
     mentions = view.table("entity_mentions", entity_id=entity_id, context=SNIPPET_CONTEXT)
     for article_id, article in mentions.groupby("article_id", sort=False):
         view.link_to_article_row(article.iloc[0])
-        for _, mention in article.head(3).iterrows():
+        for _, mention in article.iterrows():
             # The words around the mention, the cut words at either end left out.
             before, after = mention["before"] or "", mention["after"] or ""
             before = before.split(" ", 1)[-1] if len(before) == SNIPPET_CONTEXT else before
             after = after.rsplit(" ", 1)[0] if len(after) == SNIPPET_CONTEXT else after
             st.markdown(f"> …{_plain(before)}**{_plain(mention['text'])}**{_plain(after)}…")
-        if len(article) > 3:
-            st.caption(f"and {len(article) - 3} more mentions in this article")
+        if (more := int(article["mentions_in_article"].iloc[0]) - len(article)) > 0:
+            st.caption(f"and {more} more mentions in this article")
 
 
 def _plain(text: str) -> str:

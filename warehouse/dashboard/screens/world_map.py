@@ -23,8 +23,8 @@ def render() -> None:
         return
     st.caption("Countries by statements that name them or their cities and regions (a re-sent paragraph "
                "once); circles are cities, by mentions.")
-    clicked = st.altair_chart(charts.world_map(countries, cities, clickable=True), width="stretch",
-                              on_select="rerun", key="world").selection
+    spec = view.chart_spec(("map",), lambda: charts.world_map(countries, cities, clickable=True))
+    clicked = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun", key="world").selection
     left, right = st.columns(2)
     with left:
         st.subheader("Countries")
