@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 # The first flow run starts a temporary Prefect server; shared machines can be slow to start it.
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 90
 
-.PHONY: install postgres browser run test screenshots serve bench train docs clean
+.PHONY: install postgres browser run test screenshots serve dashboard bench train docs clean
 
 install: $(STAMP)
 
@@ -60,6 +60,10 @@ screenshots: install browser
 
 serve: install
 	$(BIN)/news-warehouse serve
+
+# The desk's dashboard on ./warehouse.duckdb's published snapshot (after `make run`): http://127.0.0.1:8501
+dashboard: install
+	$(BIN)/news-warehouse dashboard
 
 # The pipeline against the user's spaCy script and the model's NER alone at N = 1,000 and 4,000
 # articles, then the cost of placing an article in its story at N = 100..10,000 (BENCHMARKS.md).
