@@ -34,7 +34,9 @@ def render() -> None:
     spans = view.table("article_spans", article_id=article_id)
     st.html(f"<div style='font-size:0.8rem'>{legend()}</div>")
     st.html(f"<div style='line-height:1.7'>{marked_body(article['body'], spans.to_dict('records'))}</div>")
-    entities = spans[spans["what"] == "entity"].groupby(["entity_id", "detail", "kind"], as_index=False).size()
+    # One line per entity, with the roles its mentions play here (`Rusia (LOC/ORG, 6×)`).
+    entities = (spans[spans["what"] == "entity"].groupby(["entity_id", "detail"], as_index=False)
+                .agg(mentions=("kind", "size"), roles=("kind", lambda kinds: "/".join(sorted(set(kinds))))))
     st.subheader("Entities")
-    for _, entity in entities.sort_values("size", ascending=False).iterrows():
-        view.link_to_entity(entity["entity_id"], f"{entity['detail']} ({entity['kind']}, {entity['size']}×)")
+    for _, entity in entities.sort_values(["mentions", "detail"], ascending=[False, True]).iterrows():
+        view.link_to_entity(entity["entity_id"], f"{entity['detail']} ({entity['roles']}, {entity['mentions']}×)")
