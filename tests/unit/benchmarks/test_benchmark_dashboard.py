@@ -4,18 +4,16 @@ queries of a page over target are timed alone, and a page that fails is not time
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from script_module import benchmark_module
 
 REPO = Path(__file__).resolve().parents[3]
-SCRIPT = REPO / "benchmarks" / "dashboard.py"
 SAMPLE = REPO / "tests" / "data" / "corpus_sample.jsonl"
 PAGES = ["overview", "entities", "entities", "figures", "figures", "map", "stories", "stories", "search", "article"]
 ARTICLES, REPEATS = 45, 2
@@ -23,14 +21,8 @@ ARTICLES, REPEATS = 45, 2
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_dashboard", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module   # dataclasses look their module up while the class is built
-    try:
-        spec.loader.exec_module(module)
+    with benchmark_module("dashboard") as module:
         yield module
-    finally:
-        sys.modules.pop(spec.name, None)
 
 
 @pytest.fixture(scope="module")

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from script_module import benchmark_module
 
 from warehouse.reading.articles import parse_raw_text
 from warehouse.reading.sources import discover_files
 
-SCRIPT = Path(__file__).resolve().parents[3] / "benchmarks" / "noop_rerun.py"
-
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("noop_rerun", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module   # dataclasses look their module up while the class is built
-    try:
-        spec.loader.exec_module(module)
+    with benchmark_module("noop_rerun") as module:
         yield module
-    finally:
-        sys.modules.pop(spec.name, None)
 
 
 def test_every_file_is_one_distinct_titled_article(bench):

@@ -20,7 +20,7 @@ def render() -> None:
     left, right = st.columns([3, 1])
     text = left.text_input("Name contains", key="entity_text", placeholder="putin, moscu, efe ...")
     label = right.selectbox("Type", list(LABELS), format_func=LABELS.get, key="entity_label")
-    found = view.table("entity_search", text=text, label=label)
+    found = view.table("entity_search", text=text, label=label, entity_id="")
     chosen = st.query_params.get("entity")
     st.caption(f"{len(found)} entities shown, most mentioned first" + (" (the first 200)" if len(found) == 200 else "")
                + ". Pick a row to see the entity.")
@@ -32,7 +32,7 @@ def render() -> None:
         st.query_params["entity"] = chosen
     if not chosen:
         return
-    entity = view.table("entity", entity_id=chosen)
+    entity = view.table("entity_search", text="", label="", entity_id=chosen)
     if entity.empty:
         st.warning("That entity is not in the published state (merged into another, or deleted).")
         return
