@@ -1,8 +1,9 @@
 -- Figures with their sentence and article, filtered by kind, unit, an entity of the sentence (its
 -- canonical name, accents and case ignored) and a date range ('' or null: any), newest first;
 -- each row also carries the totals over every matching figure (not only the rows shown): how
--- many, and the money in euros, counted as the money views count it (rates and conversions in
--- parentheses left out, a range at its lower bound). The totals are one aggregate over the
+-- many, and their money in euros per article (each article's copy of a figure counts: the story
+-- views count a statement once), rates and conversions in parentheses left out, a range at its
+-- lower bound. The totals are one aggregate over the
 -- matches, joined on: as window functions over every match they cost 3x at 10,000 articles
 -- (1.09 s against 0.39 s, benchmarks/dashboard.py) and 20x at 100,000.
 with chosen as (

@@ -4,7 +4,7 @@ select
     p.article_id,
     a.published_date,
     a.title,
-    a.outlet,
+    coalesce(a.outlet, a.agency) as outlet,
     list(distinct p.place_name order by p.place_name) as places,
     count(*) as mentions
 from place_mentions p

@@ -1,13 +1,11 @@
--- One story's articles in load order, with how close each was to the one it was matched with.
+-- One story's articles in load order, with how close each was to the one it was matched with
+-- (the outlet, else the agency: as every page names an article).
 select
     a.article_id,
     o.published_date,
     o.title,
-    o.outlet,
-    o.mentions,
-    o.amounts,
-    a.story_similarity,
-    a.closest_article_id
+    coalesce(o.outlet, o.agency) as outlet,
+    a.story_similarity
 from articles a
 join article_overview o using (article_id)
 where a.story_id = $story_id

@@ -3,6 +3,8 @@ warehouse loaded by a real `news-warehouse run` from the samples and a corpus sa
 expected values are read from the same snapshot the dashboard reads."""
 
 import shutil
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +12,8 @@ import pytest
 from cli_process import cli
 from streamlit.testing.v1 import AppTest
 
-from warehouse.dashboard.source import Reader, StateChanged
+from warehouse.config import settings_from
+from warehouse.dashboard.source import STATE_REUSE_SECONDS, Reader, StateChanged
 from warehouse.storage import db, snapshots
 
 pytestmark = pytest.mark.slow
@@ -124,12 +127,20 @@ def test_figures_filters_change_the_rows(open_page, loaded):
     assert all(f.endswith(" USD") for f in dollars["figure"]) and 0 < len(dollars) <= len(money)
     metrics = {m.label: m.value for m in page.metric}
     expected = one(loaded, "select count(*) from amounts where kind = 'money' and unit = 'USD'")[0][0]
-    assert metrics["Figures matching"] == str(expected) and metrics["Money in euros"].endswith(" €")
+    assert metrics["Figures matching"] == str(expected) and metrics["Money in euros, per article"].endswith(" €")
     rerun(page.text_input(key="figure_entity").input("Kazajistán"))
     with_entity = page.dataframe[0].value
     assert 0 < len(with_entity) <= len(dollars)
     rerun(page.text_input(key="figure_entity").input("kazajistan"))   # accents and case ignored
     assert len(page.dataframe[0].value) == len(with_entity)
+    rerun(page.text_input(key="figure_entity").input(""))
+    rerun(page.selectbox(key="figure_kind").select(""))
+    rerun(page.selectbox(key="figure_unit").select(""))
+    rerun(page.date_input(key="figure_dates").set_value((date(2025, 11, 11), date(2025, 11, 11))))
+    dated = one(loaded, "select count(*) from amounts join articles using (article_id) "
+                        "where published_date = date '2025-11-11'")[0][0]
+    assert 0 < dated < len(every)   # the corpus sample's undated articles are left out
+    assert {m.label: m.value for m in page.metric}["Figures matching"] == str(dated)
     rerun(page.date_input(key="figure_dates").set_value((date(2030, 1, 1), date(2030, 12, 31))))
     assert {m.label: m.value for m in page.metric}["Figures matching"] == "0"
     assert page.get("vega_lite_chart"), "no money-by-entity chart"
@@ -227,3 +238,28 @@ def test_the_pages_draw_from_a_ducklake_and_follow_its_publications(loaded, tmp_
     assert cli("run", "--inbox", str(inbox), "--db", lake).returncode == 0
     expected = one(loaded, "select count(*) from articles")[0][0] - 1   # the samples' other article is absent
     assert {m.label: m.value for m in rerun(pages["overview"]).metric}["Articles"] == str(expected)
+
+
+def test_a_lake_reader_reads_its_state_on_every_thread_after_a_newer_one_is_published(tmp_path, sample_inbox):
+    """Streamlit draws each run of a page on a thread of its own, and each thread gets its own
+    connection: every one must attach at the state's snapshot, not at whatever is published then."""
+    lake = f"ducklake:sqlite:{tmp_path / 'lake.sqlite'}"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sorted(sample_inbox.glob("*.txt"))[0], inbox)
+    assert cli("run", "--inbox", str(inbox), "--db", lake).returncode == 0
+    reader = Reader(settings_from(db=lake).db_path)
+    try:
+        first = reader.state()
+        assert int(reader.query(first, "overview_counts")["articles"].iloc[0]) == 1
+        shutil.copy(sorted(sample_inbox.glob("*.txt"))[1], inbox)
+        assert cli("run", "--inbox", str(inbox), "--db", lake).returncode == 0
+        answers = []
+        thread = threading.Thread(target=lambda: answers.append(reader.query(first, "overview_counts")))
+        thread.start()
+        thread.join()
+        assert int(answers[0]["articles"].iloc[0]) == 1
+        time.sleep(STATE_REUSE_SECONDS)
+        assert int(reader.query(reader.state(), "overview_counts")["articles"].iloc[0]) == 2
+    finally:
+        reader.close()

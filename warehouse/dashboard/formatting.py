@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -40,3 +41,17 @@ def euros(value) -> str:
     """`1234567.891` -> `1.234.568 €`; '' when there is no value."""
     text = spanish_number(value, decimals=0)
     return f"{text} €" if text else ""
+
+
+def markdown_text(text) -> str:
+    """News text to show where Streamlit reads Markdown (titles, links, captions): on one line,
+    white space at its ends kept (a bold mention stays a word apart), and `*`, `_`, `#`, `<`
+    ... escaped, so `El *peso* cae` is not drawn in italics and `<b>` stays text."""
+    folded = re.sub(r"\s+", " ", "" if _missing(text) else str(text))
+    return folded.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_`#[]<>|~$"})
+
+
+def marked_snippet(snippet: str) -> str:
+    """A search snippet, whose `**word**` marks are the only Markdown it may carry."""
+    parts = snippet.split("**")
+    return "".join(markdown_text(part) if i % 2 == 0 else f"**{markdown_text(part)}**" for i, part in enumerate(parts))

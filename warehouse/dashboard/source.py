@@ -106,24 +106,22 @@ class Reader:
         self._asked = (now, newest)
         return newest
 
-    def current(self) -> State | None:
-        """The state the open engine reads, if one is open."""
-        return self._state
-
     @contextmanager
     def _engine_for(self, state: State) -> Iterator[Engine]:
         with self._lock:
             if self._state != state:
-                if published_state(self.db_path) != state:   # uncached: a swap is rare
-                    # Replaced while a page was drawn from it: the page starts again, so it never
-                    # mixes two publications (a snapshot file replaced is gone for new opens).
-                    raise StateChanged(f"{self.db_path} was published again")
                 # Wait for queries on the old state to finish (they are short), then swap.
                 while self._in_use:
                     self._lock.wait()
+                if published_state(self.db_path) != state:   # uncached, after the wait: a swap is rare
+                    # Replaced while a page was drawn from it: the page starts again, so it never
+                    # mixes two publications (a snapshot file replaced is gone for new opens).
+                    raise StateChanged(f"{self.db_path} was published again")
                 if self._engine is not None:
                     self._engine.dispose()
-                self._engine, self._state = db.connect(state.where, read_only=True), state
+                # A lake's every connection attaches at the state's own snapshot, whenever it opens.
+                version = state.token[1] if isinstance(state.where, Lake) else None
+                self._engine, self._state = db.connect(state.where, read_only=True, lake_version=version), state
             self._in_use += 1
             engine = self._engine
         try:

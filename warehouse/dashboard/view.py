@@ -3,12 +3,14 @@ cached per state, the watch for a newer state, and links between pages."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
 
 from warehouse.config import settings_from
+from warehouse.dashboard.formatting import markdown_text
 from warehouse.dashboard.source import NothingPublished, Reader, State, StateChanged
 
 # How often an open page looks for a newly published state (a `stat`, or one catalog read).
@@ -94,6 +96,19 @@ def watch_for_new_state() -> None:
         st.rerun(scope="app")
 
 
+def pick_a_row(frame: pd.DataFrame, name: str, *inputs, **dataframe_options) -> pd.Series | None:
+    """`frame` as a table whose rows can be picked; the row picked, if any. The table's key holds
+    the state and the `inputs` it was drawn from: Streamlit keeps a picked row by its position
+    under the same key, so a filter or a publication that changed the rows would otherwise pick
+    another row for the user (or one past the end: an IndexError, seen by the second reader)."""
+    key = f"{name}-{hashlib.sha1(repr((state().token, inputs)).encode()).hexdigest()[:12]}"
+    shown = dataframe_options.pop("columns", None)
+    event = st.dataframe(frame if shown is None else frame[shown], hide_index=True, width="stretch",
+                         on_select="rerun", selection_mode="single-row", key=key, **dataframe_options)
+    rows = event.selection.rows
+    return frame.iloc[rows[0]] if rows and rows[0] < len(frame) else None
+
+
 def link_to_article(article_id: str, label: str) -> None:
     st.page_link(PAGES["article"], label=label, query_params={"id": article_id})
 
@@ -101,7 +116,7 @@ def link_to_article(article_id: str, label: str) -> None:
 def article_label(published_date, outlet, title, extra: str = "") -> str:
     """`2025-11-11 · EFE · Putin y Tokáyev ...`: how every page names an article it links to."""
     day = f"{published_date:%Y-%m-%d}" if published_date is not None else "undated"
-    return f"{day} · {outlet or 'no outlet'} · {title or '(no title)'}{extra}"
+    return markdown_text(f"{day} · {outlet or 'no outlet'} · {title or '(no title)'}{extra}")
 
 
 def link_to_article_row(row, extra: str = "") -> None:

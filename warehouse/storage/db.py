@@ -24,11 +24,12 @@ class WarehouseError(Exception):
     """The warehouse cannot be opened or used as asked: a user error, printed as one line."""
 
 
-def connect(db_path: str | Path | lake.Lake, *, read_only: bool = False) -> Engine:
-    """An engine on the DuckDB file, or on the DuckLake (`lake.py`); checks the path first so
-    mistakes read as one clear line."""
+def connect(db_path: str | Path | lake.Lake, *, read_only: bool = False, lake_version: int | None = None) -> Engine:
+    """An engine on the DuckDB file, or on the DuckLake (`lake.py`; a reader at `lake_version`
+    when given, else at the published snapshot); checks the path first so mistakes read as one
+    clear line."""
     if isinstance(db_path, lake.Lake):
-        return _connect_lake(db_path, read_only)
+        return _connect_lake(db_path, read_only, lake_version)
     path = Path(db_path).expanduser()
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `news-warehouse run` first")
@@ -58,9 +59,9 @@ def connect(db_path: str | Path | lake.Lake, *, read_only: bool = False) -> Engi
     return engine
 
 
-def _connect_lake(where: lake.Lake, read_only: bool) -> Engine:
+def _connect_lake(where: lake.Lake, read_only: bool, version: int | None = None) -> Engine:
     try:
-        engine = lake.connect(where, read_only=read_only)
+        engine = lake.connect(where, read_only=read_only, version=version)
     except lake.LakeError as error:
         raise WarehouseError(str(error)) from error
     try:

@@ -104,10 +104,10 @@ def latest_published_version(lake: Lake) -> int | None:
         raw.close()
 
 
-def _attach(raw, lake: Lake, read_only: bool) -> None:
+def _attach(raw, lake: Lake, read_only: bool, version: int | None = None) -> None:
     _load_extensions(raw, lake.backend)
     if read_only:
-        version = published_version(raw, lake)
+        version = published_version(raw, lake) if version is None else version
         if version is None:
             # Never the latest state instead: it may hold a run's unpublished batches.
             raise LakeError(f"{lake} has no published snapshot (none yet, or expired by hand "
@@ -137,18 +137,22 @@ def in_utc(dbapi_connection, _record=None) -> None:
     dbapi_connection.execute("set TimeZone = 'UTC'")
 
 
-def connect(lake: Lake, *, read_only: bool = False) -> Engine:
-    """An engine whose every connection attaches the lake (read-only ones at the published snapshot)."""
+def connect(lake: Lake, *, read_only: bool = False, version: int | None = None) -> Engine:
+    """An engine whose every connection attaches the lake (read-only ones at the published
+    snapshot, or at `version`: one state for every connection, however long the engine lives)."""
     if read_only and lake.backend == "sqlite" and not Path(lake.catalog).exists():
         raise LakeError(f"no warehouse at {lake}: run `news-warehouse run --db {lake}` first")
     if not read_only and lake.backend == "sqlite" and not Path(lake.catalog).parent.is_dir():
         raise LakeError(f"cannot create warehouse {lake}: directory {Path(lake.catalog).parent} does not exist")
-    engine = sa.create_engine("duckdb:///:memory:")
+    # A pinned reader serves many threads (the dashboard's sessions): a pool of connections, not
+    # SQLAlchemy's one per thread for `:memory:`, which closes older threads' connections, in use
+    # or not, past five threads.
+    engine = sa.create_engine("duckdb:///:memory:", **({"poolclass": sa.pool.QueuePool} if version is not None else {}))
 
     @sa.event.listens_for(engine, "connect")
     def attach(dbapi_connection, _record):
         in_utc(dbapi_connection)
-        _attach(dbapi_connection, lake, read_only)
+        _attach(dbapi_connection, lake, read_only, version)
 
     if read_only:
         @sa.event.listens_for(engine, "before_cursor_execute")

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from warehouse.dashboard.formatting import euros, figure, spanish_number
+from warehouse.dashboard.formatting import euros, figure, marked_snippet, markdown_text, spanish_number
 from warehouse.dashboard.highlight import marked_body
 
 
@@ -60,3 +60,12 @@ def test_overlapping_and_impossible_spans_are_left_out():
     body = "Banco Central de Chile"
     html = marked_body(body, [span(0, 22, kind="ORG"), span(17, 22, kind="LOC"), span(5, 3), span(20, 99)])
     assert html.count("<mark") == 1 and ">Banco Central de Chile</mark>" in html
+
+
+def test_news_text_is_never_read_as_markdown_or_html():
+    assert markdown_text("El *peso* cae_ <b>#1</b>") == "El \\*peso\\* cae\\_ \\<b\\>\\#1\\</b\\>"
+    assert markdown_text("  dos\n\npárrafos ") == " dos párrafos " and markdown_text(None) == ""
+
+
+def test_a_snippet_keeps_only_its_own_marks():
+    assert marked_snippet("…la **tasa** <img src=x> de *interés*…") == "…la **tasa** \\<img src=x\\> de \\*interés\\*…"

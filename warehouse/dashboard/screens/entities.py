@@ -3,12 +3,11 @@ appears with it, where it is if it is a place, and the articles with the words a
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
 from warehouse.dashboard import charts, view
+from warehouse.dashboard.formatting import markdown_text
 
 SNIPPET_CONTEXT = 90   # characters either side of a mention
 LABELS = {"": "every type", "PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
@@ -24,11 +23,10 @@ def render() -> None:
     chosen = st.query_params.get("entity")
     st.caption(f"{len(found)} entities shown, most mentioned first" + (" (the first 200)" if len(found) == 200 else "")
                + ". Pick a row to see the entity.")
-    picked = st.dataframe(found.drop(columns=["entity_id"]), hide_index=True, width="stretch", height=280,
-                          on_select="rerun", selection_mode="single-row", key="entity_rows")
-    rows = picked.selection.rows
-    if rows:
-        chosen = found.iloc[rows[0]]["entity_id"]
+    picked = view.pick_a_row(found, "entity_rows", text, label, height=280,
+                             columns=[c for c in found.columns if c != "entity_id"])
+    if picked is not None:
+        chosen = picked["entity_id"]
         st.query_params["entity"] = chosen
     if not chosen:
         return
@@ -41,7 +39,7 @@ def render() -> None:
 
 def _entity(entity: pd.Series) -> None:
     entity_id = entity["entity_id"]
-    st.header(entity["name"])
+    st.header(markdown_text(entity["name"]))
     st.caption(f"{ONE[entity['label']]} · "
                f"{entity['mention_count']} mentions in {entity['article_count']} articles · "
                f"rank {entity['rank_in_type']} among {LABELS[entity['label']]}")
@@ -82,13 +80,6 @@ def _entity(entity: pd.Series) -> None:
             before, after = mention["before"] or "", mention["after"] or ""
             before = before.split(" ", 1)[-1] if len(before) == SNIPPET_CONTEXT else before
             after = after.rsplit(" ", 1)[0] if len(after) == SNIPPET_CONTEXT else after
-            st.markdown(f"> …{_plain(before)}**{_plain(mention['text'])}**{_plain(after)}…")
+            st.markdown(f"> …{markdown_text(before)}**{markdown_text(mention['text'])}**{markdown_text(after)}…")
         if (more := int(article["mentions_in_article"].iloc[0]) - len(article)) > 0:
             st.caption(f"and {more} more mentions in this article")
-
-
-def _plain(text: str) -> str:
-    # One line (a snippet may cross paragraphs), white space at its ends kept so that the bold
-    # mention stays a word apart; Markdown would read `*`, `_` or `#` in news text as formatting.
-    folded = re.sub(r"\s+", " ", str(text or ""))
-    return folded.replace("\\", "\\\\").translate({ord(c): f"\\{c}" for c in "*_`#[]<>|~"})

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from warehouse.dashboard import charts, view
-from warehouse.dashboard.formatting import euros, figure, spanish_number
+from warehouse.dashboard.formatting import euros, figure, markdown_text, spanish_number
 
 KINDS = {"": "every kind", "money": "money", "percent": "percent", "quantity": "quantity", "count": "count"}
 
@@ -30,19 +30,18 @@ def render() -> None:
     shown = rows.assign(
         figure=[figure(v, u, h) for v, u, h in zip(rows["value"], rows["unit"], rows["value_high"])],
         in_euros=[euros(v) for v in rows["value_eur"]])
-    picked = st.dataframe(
-        shown[["published_date", "text", "figure", "in_euros", "kind", "object", "sentence", "title", "outlet"]],
-        hide_index=True, width="stretch", height=420, on_select="rerun", selection_mode="single-row",
-        key="figure_rows",
+    picked = view.pick_a_row(
+        shown, "figure_rows", kind, unit, entity, since, until, height=420,
+        columns=["published_date", "text", "figure", "in_euros", "kind", "object", "sentence", "title", "outlet"],
         column_config={"text": "as written", "sentence": st.column_config.TextColumn(width="large")})
-    if picked.selection.rows:
-        row = rows.iloc[picked.selection.rows[0]]
-        st.markdown(f"**{row['text']}** = {figure(row['value'], row['unit'], row['value_high'])}"
+    if picked is not None:
+        row = picked
+        st.markdown(f"**{markdown_text(row['text'])}** = {figure(row['value'], row['unit'], row['value_high'])}"
                     + (f" ≈ {euros(row['value_eur'])}" if pd.notna(row["value_eur"]) else ""))
-        st.markdown(f"> {row['sentence'] or ''}")
+        st.markdown(f"> {markdown_text(row['sentence'])}")
         if len(row["sentence_entities"]):
-            st.caption("Entities of the sentence: " + ", ".join(row["sentence_entities"]))
-        view.link_to_article(row["article_id"], f"Open the article: {row['title'] or '(no title)'}")
+            st.caption("Entities of the sentence: " + markdown_text(", ".join(row["sentence_entities"])))
+        view.link_to_article(row["article_id"], "Open the article: " + markdown_text(row["title"] or "(no title)"))
 
     st.subheader("Money reported with each entity")
     st.caption("In euros at the ECB rate of the article's day; each statement once per story, "
@@ -63,8 +62,10 @@ def _totals(rows: pd.DataFrame) -> None:
         return
     money, without = int(rows["matching_money"].iloc[0]), int(rows["matching_money_without_rate"].iloc[0])
     middle.metric("Of them money", spanish_number(money))
-    right.metric("Money in euros", euros(rows["matching_eur"].iloc[0]) or "—",
-                 help="Rates and conversions in parentheses left out; a range at its lower bound."
+    right.metric("Money in euros, per article", euros(rows["matching_eur"].iloc[0]) or "—",
+                 help="Every article's copy of a figure counts (a story re-sent twice, twice: the Stories page "
+                      "and the story_money views count each statement once); rates and conversions in "
+                      "parentheses left out; a range at its lower bound."
                  + (f" {without} money figures have no euro rate and are not in it." if without else ""))
     if matching > len(rows):
         st.caption(f"The newest {len(rows)} shown; narrow the filters to see the others.")

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from warehouse.dashboard import view
-from warehouse.dashboard.formatting import euros, figure
+from warehouse.dashboard.formatting import euros, figure, markdown_text
 
 
 def render() -> None:
@@ -16,12 +16,12 @@ def render() -> None:
     if stories.empty:
         st.info("No story is told by more than one article yet.")
         return
-    st.caption(f"{len(stories)} stories told by more than one article, largest first. Pick one.")
-    picked = st.dataframe(stories.drop(columns=["story_id"]), hide_index=True, width="stretch", height=300,
-                          on_select="rerun", selection_mode="single-row", key="story_rows")
+    cut = " (the first 300)" if len(stories) == 300 else ""
+    st.caption(f"{len(stories)} stories told by more than one article, largest first{cut}. Pick one.")
+    picked = view.pick_a_row(stories, "story_rows", height=300, columns=[c for c in stories.columns if c != "story_id"])
     chosen = st.query_params.get("story")
-    if picked.selection.rows:
-        chosen = stories.iloc[picked.selection.rows[0]]["story_id"]
+    if picked is not None:
+        chosen = picked["story_id"]
         st.query_params["story"] = chosen
     if chosen:
         story(chosen)
@@ -32,7 +32,7 @@ def story(story_id: str) -> None:
     if articles.empty:
         st.warning("That story is not in the published state.")
         return
-    st.header(articles.iloc[0]["title"] or "(no title)")
+    st.header(markdown_text(articles.iloc[0]["title"] or "(no title)"))
     st.subheader(f"Its {len(articles)} articles")
     for _, article in articles.iterrows():
         similarity = (f" · {article['story_similarity']:.0%} like the one it joined"

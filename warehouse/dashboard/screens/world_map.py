@@ -24,24 +24,23 @@ def render() -> None:
     st.caption("Countries by statements that name them or their cities and regions (a re-sent paragraph "
                "once); circles are cities, by mentions.")
     spec = view.chart_spec(("map",), lambda: charts.world_map(countries, cities, clickable=True))
-    clicked = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun", key="world").selection
+    clicked = st.vega_lite_chart(spec=spec, width="stretch", on_select="rerun",
+                                 key=f"world-{view.state().token}").selection
     left, right = st.columns(2)
     with left:
         st.subheader("Countries")
-        picked_country = st.dataframe(countries, hide_index=True, width="stretch", height=300, on_select="rerun",
-                                      selection_mode="single-row", key="map_country_rows")
+        picked_country = view.pick_a_row(countries, "map_country_rows", height=300)
     with right:
         st.subheader("Cities")
-        picked_city = st.dataframe(cities.drop(columns=["place_id", "latitude", "longitude"]), hide_index=True,
-                                   width="stretch", height=300, on_select="rerun", selection_mode="single-row",
-                                   key="map_city_rows")
+        picked_city = view.pick_a_row(cities, "map_city_rows", height=300,
+                                      columns=[c for c in cities.columns if c not in ("place_id", "latitude", "longitude")])
     # A click on the map, else a row picked in a table.
     city_ids = [point["place_id"] for point in clicked.get("city", []) if "place_id" in point]
     country_codes = [point["country_code"] for point in clicked.get("country", []) if "country_code" in point]
-    if not city_ids and picked_city.selection.rows:
-        city_ids = [cities.iloc[picked_city.selection.rows[0]]["place_id"]]
-    if not country_codes and picked_country.selection.rows:
-        country_codes = [countries.iloc[picked_country.selection.rows[0]]["country_code"]]
+    if not city_ids and picked_city is not None:
+        city_ids = [picked_city["place_id"]]
+    if not country_codes and picked_country is not None:
+        country_codes = [picked_country["country_code"]]
     country_code = place_id = ""
     if city_ids:
         place_id = city_ids[0]
