@@ -32,15 +32,35 @@ def search(engine: Engine, text: str, *, since: date | None = None, until: date 
            outlet: str | None = None, all_words: bool = False, one_per_story: bool = True,
            limit: int | None = 10) -> list[Hit]:
     """The `limit` best articles for `text` (all with None; see `sql/search/search.sql`)."""
-    parameters = {"search_text": text, "since": since, "until": until, "outlet": outlet,
-                  "all_words": all_words, "one_per_story": one_per_story, "limit": limit}
     wanted = query_stems(text)
     with engine.connect() as conn:
+        parameters = {"search_text": in_indexed_forms(conn, text), "since": since, "until": until, "outlet": outlet,
+                      "all_words": all_words, "one_per_story": one_per_story, "limit": limit}
         rows = conn.exec_driver_sql(read_sql("search/search.sql"), parameters).mappings().fetchall()
     return [Hit(article_id=r["article_id"], score=round(float(r["score"]), 3), words_matched=r["words_matched"],
                 words_searched=r["words_searched"], published_date=r["published_date"], outlet=r["outlet"],
                 title=r["title"], url=r["url"], snippet=snippet(r["body"] or "", wanted),
                 story_id=r["story_id"], story_matches=r["story_matches"]) for r in rows]
+
+
+def in_indexed_forms(conn, text: str) -> str:
+    """The query with each word the index never saw in that form written as one it saw with the
+    same stem: the SQL macro finds a word's stem in `search_words`, which holds only the forms
+    articles use, so `kazajos` found nothing when the articles wrote `kazajo` and `kazaja`
+    (Snowball gives all three `kazaj`). Python can stem what SQL cannot; words of no known
+    stem are kept, and count as searched-for words the index does not know, as before."""
+    asked = query_words(text)
+    if not asked:
+        return text
+    stems = {word: stem(word) for word in asked}
+    rows = conn.exec_driver_sql(read_sql("search/indexed_forms.sql"), {
+        "words": [fold(w) for w in asked], "stems": sorted(set(stems.values()) | {fold(v) for v in stems.values()})})
+    known_words, form_of_stem = set(), {}
+    for word, word_stem in rows:
+        known_words.add(word)
+        form_of_stem.setdefault(word_stem, word)
+    return " ".join(w if fold(w) in known_words
+                    else form_of_stem.get(stems[w], form_of_stem.get(fold(stems[w]), w)) for w in asked)
 
 
 def query_stems(text: str) -> frozenset[str]:
