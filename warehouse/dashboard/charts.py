@@ -17,6 +17,11 @@ from warehouse.paths import SEEDS_DIR
 
 WORLD_TOPOJSON = SEEDS_DIR / "maps" / "countries-110m.json"
 
+# Numbers on axes and in tooltips as a Spanish desk writes them (`200.000.000`): Streamlit's Vega
+# takes no locale (usermeta.embedOptions.formatLocale is not passed on: tried), so a Vega
+# expression swaps the separators of the English format.
+SPANISH_NUMBER = "replace(replace(replace(format({}, ',~f'), /,/g, '_'), /[.]/g, ','), /_/g, '.')"
+
 
 @lru_cache(maxsize=1)
 def world() -> dict:
@@ -31,8 +36,10 @@ def iso_numeric(country_code: str | None) -> str | None:
 
 def over_time(frame: pd.DataFrame, x: str, y: str, title: str, colour: str | None = None) -> alt.Chart:
     """A bar per day (stacked by `colour` when given)."""
-    encoding = {"x": alt.X(f"{x}:T", title=None), "y": alt.Y(f"{y}:Q", title=title),
-                "tooltip": [alt.Tooltip(f"{x}:T", title="day"), alt.Tooltip(f"{y}:Q", title=title)]}
+    # Days as numbers (`11/11`): Vega's own names of days and months would be English.
+    encoding = {"x": alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%d/%m/%y")),
+                "y": alt.Y(f"{y}:Q", title=title, axis=alt.Axis(labelExpr=SPANISH_NUMBER.format("datum.value"), tickMinStep=1)),
+                "tooltip": [alt.Tooltip(f"{x}:T", title="day", format="%Y-%m-%d"), alt.Tooltip(f"{y}:Q", title=title)]}
     if colour:
         encoding["color"] = alt.Color(f"{colour}:N", title=None, legend=alt.Legend(orient="bottom"))
         encoding["tooltip"].insert(1, alt.Tooltip(f"{colour}:N"))
@@ -44,11 +51,12 @@ def ranked_bars(frame: pd.DataFrame, label: str, value: str, title: str, colour:
     # A DECIMAL column arrives as Python Decimals, which Vega does not draw (a blank chart).
     frame = frame.assign(**{value: frame[value].astype(float)})
     encoding = {"y": alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-                "x": alt.X(f"{value}:Q", title=title),
-                "tooltip": [alt.Tooltip(f"{label}:N"), alt.Tooltip(f"{value}:Q", title=title, format=",.0f")]}
+                "x": alt.X(f"{value}:Q", title=title, axis=alt.Axis(labelExpr=SPANISH_NUMBER.format("datum.value"))),
+                "tooltip": [alt.Tooltip(f"{label}:N"), alt.Tooltip("shown:N", title=title)]}
     if colour:
         encoding["color"] = alt.Color(f"{colour}:N", title=None)
-    return alt.Chart(frame).mark_bar().encode(**encoding).properties(height=max(120, 24 * len(frame)))
+    return (alt.Chart(frame).mark_bar().transform_calculate(shown=SPANISH_NUMBER.format(f"datum['{value}']"))
+            .encode(**encoding).properties(height=max(120, 24 * len(frame))))
 
 
 def world_map(countries: pd.DataFrame, cities: pd.DataFrame, *, value: str = "statements",
