@@ -109,10 +109,11 @@ class Reader:
     @contextmanager
     def _engine_for(self, state: State) -> Iterator[Engine]:
         with self._lock:
+            # Wait for queries on the old state to finish (they are short), then swap, unless
+            # another session swapped to this state meanwhile.
+            while self._state != state and self._in_use:
+                self._lock.wait()
             if self._state != state:
-                # Wait for queries on the old state to finish (they are short), then swap.
-                while self._in_use:
-                    self._lock.wait()
                 if published_state(self.db_path) != state:   # uncached, after the wait: a swap is rare
                     # Replaced while a page was drawn from it: the page starts again, so it never
                     # mixes two publications (a snapshot file replaced is gone for new opens).
