@@ -498,7 +498,7 @@ def measure_size(size: int, base: Path, base_articles: int, new_inbox: Path, que
         scale_lake.remove_lake(where)
 
 
-MAIN_STAGES = ("discover", "read", "extract_wait", "load", "stories", "finish")
+MAIN_STAGES = ("discover", "read", "extract_wait", "load", "stories", "search", "finish")
 
 
 def format_file_disk(d: dict) -> list[str]:

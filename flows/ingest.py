@@ -95,6 +95,13 @@ def place_stories(engine: Engine, article_ids: tuple[str, ...], stories: StorySe
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def index_for_search(engine: Engine, article_ids: tuple[str, ...]) -> int:
+    """The search index of the articles just loaded: per batch, so its memory follows the batch
+    (finishing indexes whatever is left, such as a batch whose indexing failed)."""
+    return search_index.index_articles(engine, article_ids)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def place_unplaced_stories(engine: Engine, stories: StorySettings) -> placement.StoriesPlaced:
     """Articles left without a story (a run killed between a load and its stories, a warehouse
     upgraded to stories), oldest first: before a run loads newer ones, so a story's id stays its
@@ -262,6 +269,8 @@ def _ingest(settings: Settings, run_id: str) -> ingest.RunSummary:
                 # The batch's new articles, not only those this load stored: after a retried load
                 # whose first try had committed, those are none.
                 stories = place_stories(engine, tuple(a.article_id for a in new.articles), story_settings(settings))
+            with stages.timing("search"):
+                index_for_search(engine, quote(tuple(a.article_id for a in new.articles)))
             stages.seconds["load_insert"] += added.insert_seconds
             stages.seconds["load_rows"] += added.rows_offered
             stages.seconds["load_insert_facts"] += added.fact_seconds

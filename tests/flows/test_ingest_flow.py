@@ -185,7 +185,7 @@ def test_each_stage_of_the_run_records_its_seconds(samples_db):
     db_path, summary = samples_db
     stages = dict(query(db_path, f"select stage, seconds from run_stages where run_id = '{summary.run_id}'"))
     assert set(stages) == {"discover", "read", "ner", "entity_rules", "canonicalisation", "figures", "places",
-                           "extract_wait", "load", "load_insert", "load_rows", "load_insert_facts", "load_fact_rows", "stories", "finish",
+                           "extract_wait", "load", "load_insert", "load_rows", "load_insert_facts", "load_fact_rows", "stories", "search", "finish",
                            "paragraphs_known", "paragraphs_tagged"}
     assert stages["ner"] > stages["figures"] > 0 and stages["ner"] > stages["places"] > 0 and stages["load"] > 0
 

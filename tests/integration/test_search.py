@@ -74,6 +74,21 @@ def test_the_index_is_kept_incrementally_and_covers_articles_loaded_before_it(in
         assert conn.exec_driver_sql("select count(*) from search_documents").scalar_one() == 7
 
 
+def test_a_batch_is_indexed_by_its_ids_once_and_finishing_finds_nothing_left(engine):
+    articles = load_texts(engine, TEXTS)
+    batch = [articles["gas.txt"].article_id, articles["futbol.txt"].article_id, "no-such-article"]
+    assert index.index_articles(engine, batch) == 2          # an id the warehouse lacks is skipped
+    assert index.index_articles(engine, batch) == 0          # already indexed: nothing twice
+    with engine.connect() as conn:
+        indexed = {row[0] for row in conn.exec_driver_sql("select article_id from search_documents")}
+        postings = conn.exec_driver_sql("select count(*) from search_postings").scalar_one()
+    assert indexed == set(batch[:2])
+    assert postings == sum(len(document_terms(articles[name].title, articles[name].body).counts)
+                           for name in ("gas.txt", "futbol.txt"))
+    assert index.index_pending_articles(engine) == 4         # the rest of the warehouse
+    assert results.search(engine, "Balaídos")[0].title == "El Real Madrid gana en Vigo"
+
+
 def test_bm25_in_sql_is_the_formula(indexed):
     engine, articles = indexed
     # Independently of the macro: BM25 (k1 1.2, b 0.75, Lucene idf) of the stem `gas` per article.

@@ -1,7 +1,11 @@
-"""Keep the search index up to date: every article the index lacks, in chunks, each chunk one
-transaction (a run killed between chunks leaves whole articles indexed, the rest for next time)."""
+"""Keep the search index up to date: a run indexes each batch as it loads it (`index_articles`),
+then every article the index still lacks, in chunks (`index_pending_articles`: a warehouse built
+before search, a batch whose indexing failed). Each call or chunk is one transaction: a run killed
+between them leaves whole articles indexed, the rest for next time."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pyarrow as pa
 from sqlalchemy.engine import Engine
@@ -9,7 +13,18 @@ from sqlalchemy.engine import Engine
 from warehouse.search.terms import document_terms
 from warehouse.storage.db import execute_file, execute_over_table
 
-CHUNK_ARTICLES = 2000   # bounded memory (the corpus: about 170 postings an article)
+# Bounded memory: the corpus has about 170 postings an article, and a chunk of 2,000 took the
+# run's process 170 MB higher (then kept by the allocators) against 80 MB for 500.
+CHUNK_ARTICLES = 500
+
+
+def index_articles(engine: Engine, article_ids: Sequence[str]) -> int:
+    """Index those of these articles (a batch just loaded) the index lacks, read by id. Returns
+    how many were indexed."""
+    if not article_ids:
+        return 0
+    with engine.begin() as conn:
+        return _index(conn, execute_file(conn, "search/articles_to_index_by_id.sql", (list(article_ids),)).fetchall())
 
 
 def index_pending_articles(engine: Engine, chunk: int = CHUNK_ARTICLES) -> int:
@@ -21,11 +36,15 @@ def index_pending_articles(engine: Engine, chunk: int = CHUNK_ARTICLES) -> int:
             pending = execute_file(conn, "search/articles_to_index.sql", (chunk,)).fetchall()
             if not pending:
                 return indexed
-            documents, postings, words = index_rows(pending)
-            execute_over_table(conn, "new_documents", documents, "search/insert_documents.sql")
-            execute_over_table(conn, "new_postings", postings, "search/insert_postings.sql")
-            execute_over_table(conn, "new_words", words, "search/insert_words.sql")
-        indexed += len(pending)
+            indexed += _index(conn, pending)
+
+
+def _index(conn, articles) -> int:
+    documents, postings, words = index_rows(articles)
+    execute_over_table(conn, "new_documents", documents, "search/insert_documents.sql")
+    execute_over_table(conn, "new_postings", postings, "search/insert_postings.sql")
+    execute_over_table(conn, "new_words", words, "search/insert_words.sql")
+    return len(articles)
 
 
 def index_rows(articles) -> tuple[pa.Table, pa.Table, pa.Table]:
